@@ -1,0 +1,172 @@
+package org.redress.engine;
+
+import java.time.Clock;
+import java.util.List;
+import org.redress.engine.command.ActivateJobs;
+import org.redress.engine.command.CreateProcessInstance;
+import org.redress.engine.command.DeployResources;
+import org.redress.engine.command.EngineNotifications;
+import org.redress.engine.command.InstanceCommandExecutor;
+import org.redress.engine.command.InstanceCommands;
+import org.redress.engine.command.JobCommands;
+import org.redress.engine.command.JobNotifier;
+import org.redress.engine.expression.ExpressionLanguage;
+import org.redress.engine.expression.FeelExpressionLanguage;
+import org.redress.engine.model.BpmnModelTransformer;
+import org.redress.engine.runtime.ElementProcessors;
+import org.redress.engine.runtime.EngineListener;
+import org.redress.engine.runtime.EngineServices;
+import org.redress.engine.runtime.ProcessDefinitions;
+import org.redress.engine.runtime.behavior.ExpressionBehavior;
+import org.redress.engine.runtime.behavior.VariableMappingBehavior;
+import org.redress.engine.scheduler.JobScheduler;
+import org.redress.engine.state.DefinitionStore;
+import org.redress.engine.state.EngineQueries;
+import org.redress.engine.state.SearchSupport;
+import org.redress.engine.state.InstanceStore;
+import org.redress.engine.state.JobStore;
+import org.redress.engine.state.KeyGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the embedded engine; absent in cluster mode ({@code redress.engine.embedded=false}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnEmbeddedEngine
+public class EngineConfiguration {
+
+  @Bean
+  EngineClock engineClock() {
+    return new EngineClock(Clock.systemUTC());
+  }
+
+  @Bean
+  ExpressionLanguage engineExpressionLanguage(EngineClock clock) {
+    return new FeelExpressionLanguage(clock::now);
+  }
+
+  @Bean
+  BpmnModelTransformer bpmnModelTransformer(ExpressionLanguage expressions) {
+    return new BpmnModelTransformer(expressions);
+  }
+
+  @Bean
+  KeyGenerator engineKeyGenerator(JdbcClient jdbc) {
+    return new KeyGenerator(jdbc);
+  }
+
+  @Bean
+  DefinitionStore engineDefinitionStore(JdbcClient jdbc) {
+    return new DefinitionStore(jdbc);
+  }
+
+  @Bean
+  InstanceStore engineInstanceStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    return new InstanceStore(jdbc, batch);
+  }
+
+  @Bean
+  JobStore engineJobStore(JdbcClient jdbc) {
+    return new JobStore(jdbc);
+  }
+
+  @Bean
+  EngineQueries engineQueries(JdbcClient jdbc, NamedParameterJdbcTemplate template) {
+    return new EngineQueries(jdbc, new SearchSupport(template));
+  }
+
+  @Bean
+  ProcessDefinitions processDefinitions(DefinitionStore store, BpmnModelTransformer transformer) {
+    return new ProcessDefinitions(store, transformer);
+  }
+
+  @Bean
+  EngineServices engineServices(
+      EngineClock clock, KeyGenerator keys, ExpressionLanguage expressionLanguage) {
+    ExpressionBehavior expressions = new ExpressionBehavior(expressionLanguage);
+    return new EngineServices(
+        clock, keys, expressions, new VariableMappingBehavior(expressions), new ElementProcessors());
+  }
+
+  @Bean(destroyMethod = "close")
+  JobNotifier jobNotifier() {
+    return new JobNotifier();
+  }
+
+  @Bean
+  EngineNotifications engineNotifications(JobNotifier jobs, List<EngineListener> listeners) {
+    return new EngineNotifications(jobs, listeners);
+  }
+
+  @Bean
+  TransactionTemplate engineTransactions(PlatformTransactionManager transactionManager) {
+    return new TransactionTemplate(transactionManager);
+  }
+
+  @Bean
+  InstanceCommandExecutor instanceCommandExecutor(
+      TransactionTemplate engineTransactions,
+      InstanceStore store,
+      ProcessDefinitions definitions,
+      EngineServices services,
+      EngineNotifications notifications) {
+    return new InstanceCommandExecutor(
+        engineTransactions, store, definitions, services, notifications);
+  }
+
+  @Bean
+  DeployResources deployResources(
+      TransactionTemplate engineTransactions,
+      DefinitionStore store,
+      ProcessDefinitions definitions,
+      BpmnModelTransformer transformer,
+      KeyGenerator keys,
+      EngineClock clock) {
+    return new DeployResources(engineTransactions, store, definitions, transformer, keys, clock);
+  }
+
+  @Bean
+  CreateProcessInstance createProcessInstance(
+      InstanceCommandExecutor executor,
+      ProcessDefinitions definitions,
+      KeyGenerator keys,
+      EngineNotifications notifications,
+      EngineClock clock) {
+    return new CreateProcessInstance(executor, definitions, keys, notifications, clock);
+  }
+
+  @Bean
+  JobCommands jobCommands(InstanceCommandExecutor executor, InstanceStore store) {
+    return new JobCommands(executor, store);
+  }
+
+  @Bean
+  InstanceCommands instanceCommands(InstanceCommandExecutor executor, InstanceStore store) {
+    return new InstanceCommands(executor, store);
+  }
+
+  @Bean
+  ActivateJobs activateJobs(
+      TransactionTemplate engineTransactions,
+      JobStore jobs,
+      JobNotifier notifier,
+      EngineClock clock,
+      EngineProperties properties) {
+    return new ActivateJobs(
+        engineTransactions,
+        jobs,
+        notifier,
+        clock,
+        properties.defaultRequestTimeout(),
+        properties.maxRequestTimeout());
+  }
+
+  @Bean
+  JobScheduler jobScheduler(
+      JobStore jobs, JobNotifier notifier, EngineClock clock, EngineProperties properties) {
+    return new JobScheduler(jobs, notifier, clock, properties.schedulerInterval());
+  }
+}

@@ -1,0 +1,219 @@
+package org.redress.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.redress.engine.ConditionalOnEmbeddedEngine;
+import org.redress.engine.EngineRejection;
+import org.redress.engine.command.ActivateJobs;
+import org.redress.engine.command.JobCommands;
+import org.redress.engine.state.EngineQueries;
+import org.redress.engine.state.Job;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Job activation (long polling), completion, failure, BPMN errors, updates and search. */
+@RestController
+@ConditionalOnEmbeddedEngine
+class JobController {
+
+  private final ActivateJobs activateJobs;
+  private final JobCommands jobCommands;
+  private final EngineQueries queries;
+
+  JobController(ActivateJobs activateJobs, JobCommands jobCommands, EngineQueries queries) {
+    this.activateJobs = activateJobs;
+    this.jobCommands = jobCommands;
+    this.queries = queries;
+  }
+
+  record ActivationRequest(
+      String type,
+      String worker,
+      Long timeout,
+      Integer maxJobsToActivate,
+      List<String> fetchVariable,
+      Long requestTimeout,
+      List<String> tenantIds) {}
+
+  record ActivatedJobResult(
+      String type,
+      String processDefinitionId,
+      int processDefinitionVersion,
+      String elementId,
+      Map<String, String> customHeaders,
+      String worker,
+      int retries,
+      long deadline,
+      Map<String, Object> variables,
+      String tenantId,
+      String jobKey,
+      String processInstanceKey,
+      String processDefinitionKey,
+      String elementInstanceKey,
+      String kind,
+      String listenerEventType,
+      List<String> tags) {}
+
+  record ActivationResult(List<ActivatedJobResult> jobs) {}
+
+  record CompletionRequest(Map<String, Object> variables, JsonNode result) {}
+
+  record FailRequest(
+      Integer retries, String errorMessage, Long retryBackOff, Map<String, Object> variables) {}
+
+  record ErrorRequest(String errorCode, String errorMessage, Map<String, Object> variables) {}
+
+  record Changeset(Integer retries, Long timeout) {}
+
+  record UpdateRequest(Changeset changeset, Long operationReference) {}
+
+  record JobSearchResult(
+      Map<String, String> customHeaders,
+      String elementId,
+      String elementInstanceKey,
+      boolean hasFailedWithRetriesLeft,
+      String jobKey,
+      String kind,
+      String listenerEventType,
+      String processDefinitionId,
+      String processDefinitionKey,
+      String processInstanceKey,
+      int retries,
+      String state,
+      String tenantId,
+      String type,
+      String worker,
+      String deadline,
+      String deniedReason,
+      String endTime,
+      String errorCode,
+      String errorMessage,
+      Boolean isDenied) {}
+
+  @PostMapping("/v2/jobs/activation")
+  CompletableFuture<ActivationResult> activate(@RequestBody ActivationRequest body) {
+    if (body.timeout() == null || body.maxJobsToActivate() == null) {
+      throw EngineRejection.invalidArgument(
+          "Expected 'type', 'timeout' and 'maxJobsToActivate' to activate jobs");
+    }
+    ActivateJobs.Request request =
+        new ActivateJobs.Request(
+            body.type(),
+            body.worker() == null ? "default" : body.worker(),
+            Duration.ofMillis(body.timeout()),
+            body.maxJobsToActivate(),
+            body.fetchVariable() == null ? List.of() : body.fetchVariable(),
+            body.requestTimeout() == null ? null : Duration.ofMillis(body.requestTimeout()),
+            ApiFormat.tenants(body.tenantIds()));
+    return activateJobs
+        .activate(request)
+        .thenApply(
+            jobs ->
+                new ActivationResult(
+                    jobs.stream().map(a -> toActivated(a.job(), a.variables())).toList()));
+  }
+
+  @PostMapping("/v2/jobs/{jobKey}/completion")
+  ResponseEntity<Void> complete(
+      @PathVariable long jobKey, @RequestBody(required = false) CompletionRequest body) {
+    if (body != null && body.result() != null && !body.result().isNull()) {
+      throw EngineRejection.invalidArgument(
+          "Job results (task listener / ad-hoc sub-process) are not supported by the embedded"
+              + " engine yet");
+    }
+    jobCommands.complete(jobKey, body == null ? Map.of() : ApiFormat.orEmpty(body.variables()));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/v2/jobs/{jobKey}/failure")
+  ResponseEntity<Void> fail(
+      @PathVariable long jobKey, @RequestBody(required = false) FailRequest body) {
+    FailRequest request = body == null ? new FailRequest(0, null, 0L, Map.of()) : body;
+    long backOff = request.retryBackOff() == null ? 0 : request.retryBackOff();
+    if (backOff < 0) {
+      throw EngineRejection.invalidArgument(
+          "Expected retryBackOff of 0 ms or more, but was " + backOff);
+    }
+    jobCommands.fail(
+        jobKey,
+        request.retries() == null ? 0 : request.retries(),
+        request.errorMessage(),
+        Duration.ofMillis(backOff),
+        ApiFormat.orEmpty(request.variables()));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/v2/jobs/{jobKey}/error")
+  ResponseEntity<Void> error(@PathVariable long jobKey, @RequestBody ErrorRequest body) {
+    jobCommands.throwError(
+        jobKey, body.errorCode(), body.errorMessage(), ApiFormat.orEmpty(body.variables()));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PatchMapping("/v2/jobs/{jobKey}")
+  ResponseEntity<Void> update(@PathVariable long jobKey, @RequestBody UpdateRequest body) {
+    if (body.changeset() == null) {
+      throw EngineRejection.invalidArgument("Expected a 'changeset' to update job " + jobKey);
+    }
+    jobCommands.update(jobKey, body.changeset().retries(), body.changeset().timeout());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/v2/jobs/search")
+  SearchResponse<JobSearchResult> search(@RequestBody(required = false) JsonNode body) {
+    return SearchResponse.of(queries.searchJobs(body), JobController::toSearchResult);
+  }
+
+  private static ActivatedJobResult toActivated(Job job, Map<String, String> variables) {
+    return new ActivatedJobResult(
+        job.type(),
+        job.bpmnProcessId(),
+        job.version(),
+        job.elementId(),
+        job.customHeaders(),
+        job.worker(),
+        job.retries(),
+        job.deadline().toEpochMilli(),
+        ApiFormat.rawVariables(variables, null),
+        job.tenantId(),
+        ApiFormat.key(job.key()),
+        ApiFormat.key(job.processInstanceKey()),
+        ApiFormat.key(job.processDefinitionKey()),
+        ApiFormat.key(job.elementInstanceKey()),
+        job.kind(),
+        job.listenerEventType(),
+        List.of());
+  }
+
+  private static JobSearchResult toSearchResult(Job job) {
+    return new JobSearchResult(
+        job.customHeaders(),
+        job.elementId(),
+        ApiFormat.key(job.elementInstanceKey()),
+        job.hasFailedWithRetriesLeft(),
+        ApiFormat.key(job.key()),
+        job.kind(),
+        job.listenerEventType(),
+        job.bpmnProcessId(),
+        ApiFormat.key(job.processDefinitionKey()),
+        ApiFormat.key(job.processInstanceKey()),
+        job.retries(),
+        job.intent(),
+        job.tenantId(),
+        job.type(),
+        job.worker() == null ? "" : job.worker(),
+        ApiFormat.date(job.deadline()),
+        null,
+        ApiFormat.date(job.endTime()),
+        job.errorCode(),
+        job.errorMessage(),
+        null);
+  }
+}

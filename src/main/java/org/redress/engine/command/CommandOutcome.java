@@ -1,0 +1,25 @@
+package org.redress.engine.command;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.redress.engine.runtime.LifecycleEvent;
+
+/**
+ * What a committed command tells the rest of the engine: job types that gained activatable jobs
+ * (wake long-polling workers), a process instance that ended (answer awaiting creators), and the
+ * lifecycle events for listeners.
+ *
+ * @param endedProcessInstance null unless the command ended the instance
+ */
+public record CommandOutcome(
+    Set<String> activatableJobTypes,
+    EndedProcessInstance endedProcessInstance,
+    List<LifecycleEvent> events) {
+
+  /**
+   * A process instance that completed or was terminated, with its root variables as JSON text.
+   */
+  public record EndedProcessInstance(
+      long processInstanceKey, boolean completed, Map<String, String> rootVariables) {}
+}

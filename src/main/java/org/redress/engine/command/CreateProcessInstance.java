@@ -1,0 +1,181 @@
+package org.redress.engine.command;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.redress.engine.EngineClock;
+import org.redress.engine.EngineRejection;
+import org.redress.engine.model.BpmnElementType;
+import org.redress.engine.runtime.DeployedProcess;
+import org.redress.engine.runtime.ProcessDefinitions;
+import org.redress.engine.state.ElementInstance;
+import org.redress.engine.state.ElementState;
+import org.redress.engine.state.InstanceState;
+import org.redress.engine.state.KeyGenerator;
+
+/**
+ * Creates a process instance at its none start event, by BPMN process id (latest or given
+ * version) or by definition key; optionally waits until it ends (create-with-result).
+ */
+public class CreateProcessInstance {
+
+  /**
+   * @param version -1 for the latest version; ignored when a definition key is given
+   */
+  public record Request(
+      String bpmnProcessId,
+      Long processDefinitionKey,
+      int version,
+      Map<String, Object> variables,
+      String tenantId) {}
+
+  /**
+   * @param ended set when the instance has ended (awaited, or ended within the create command)
+   */
+  public record Created(
+      long processInstanceKey, DeployedProcess process, CommandOutcome.EndedProcessInstance ended) {}
+
+  private final InstanceCommandExecutor executor;
+  private final ProcessDefinitions definitions;
+  private final KeyGenerator keys;
+  private final EngineNotifications notifications;
+  private final EngineClock clock;
+
+  public CreateProcessInstance(
+      InstanceCommandExecutor executor,
+      ProcessDefinitions definitions,
+      KeyGenerator keys,
+      EngineNotifications notifications,
+      EngineClock clock) {
+    this.executor = executor;
+    this.definitions = definitions;
+    this.keys = keys;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  public Created create(Request request) {
+    DeployedProcess process = resolve(request);
+    long key = keys.nextKey();
+    return start(process, key, request.variables());
+  }
+
+  /**
+   * Creates the instance and waits for its end.
+   *
+   * @throws EngineRejection TIMEOUT when it has not ended within {@code timeout}
+   */
+  public Created createAndAwait(Request request, Duration timeout) {
+    DeployedProcess process = resolve(request);
+    long key = keys.nextKey();
+    CompletableFuture<CommandOutcome.EndedProcessInstance> end = notifications.awaitEnd(key);
+    try {
+      Created created = start(process, key, request.variables());
+      if (created.ended() != null) {
+        return created;
+      }
+      return new Created(key, process, end.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      throw new EngineRejection(
+          EngineRejection.Type.TIMEOUT,
+          "Expected process instance '"
+              + key
+              + "' to complete within "
+              + timeout.toMillis()
+              + " ms, but it has not; it is still running");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while awaiting process instance " + key, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      notifications.stopAwaiting(key);
+    }
+  }
+
+  private Created start(DeployedProcess process, long key, Map<String, Object> variables) {
+    if (process.process().noneStartEventId() == null) {
+      throw EngineRejection.invalidArgument(
+          "Expected to create an instance of process '"
+              + process.definition().bpmnProcessId()
+              + "' with a none start event, but it has no none start event");
+    }
+    CommandOutcome.EndedProcessInstance[] ended = new CommandOutcome.EndedProcessInstance[1];
+    executor.execute(
+        () -> InstanceState.created(newInstance(process, key)),
+        (runner, state) -> {
+          runner.startProcess(variables);
+          runner.run(); // so that an instance without wait states is known to have ended
+          if (!state.processInstance().isActive()) {
+            ended[0] =
+                new CommandOutcome.EndedProcessInstance(
+                    key,
+                    state.processInstance().state() == ElementState.COMPLETED,
+                    runner.variables().localJson(key));
+          }
+          return null;
+        });
+    return new Created(key, process, ended[0]);
+  }
+
+  private ElementInstance newInstance(DeployedProcess process, long key) {
+    return new ElementInstance(
+        key,
+        key,
+        process.key(),
+        process.definition().bpmnProcessId(),
+        process.definition().version(),
+        process.definition().bpmnProcessId(),
+        process.process().info().name(),
+        BpmnElementType.PROCESS,
+        -1,
+        ElementState.ACTIVATING,
+        clock.now(),
+        null,
+        null,
+        null,
+        process.definition().tenantId(),
+        null,
+        true);
+  }
+
+  private DeployedProcess resolve(Request request) {
+    if (request.processDefinitionKey() != null) {
+      return definitions
+          .byKey(request.processDefinitionKey())
+          .orElseThrow(
+              () ->
+                  EngineRejection.notFound(
+                      "Expected to find process definition with key '"
+                          + request.processDefinitionKey()
+                          + "', but none found"));
+    }
+    if (request.bpmnProcessId() == null || request.bpmnProcessId().isBlank()) {
+      throw EngineRejection.invalidArgument(
+          "Expected either a processDefinitionId or a processDefinitionKey, but got neither");
+    }
+    if (request.version() >= 0) {
+      return definitions
+          .byVersion(request.tenantId(), request.bpmnProcessId(), request.version())
+          .orElseThrow(
+              () ->
+                  EngineRejection.notFound(
+                      "Expected to find process definition with process ID '"
+                          + request.bpmnProcessId()
+                          + "' and version '"
+                          + request.version()
+                          + "', but none found"));
+    }
+    return definitions
+        .latest(request.tenantId(), request.bpmnProcessId())
+        .orElseThrow(
+            () ->
+                EngineRejection.notFound(
+                    "Expected to find process definition with process ID '"
+                        + request.bpmnProcessId()
+                        + "', but none found"));
+  }
+}

@@ -1,0 +1,107 @@
+package org.redress.engine.command;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Long polling for job workers: activation requests that found no job wait here, per job type,
+ * until a job of their type becomes activatable (announced after commit) or their request timeout
+ * passes. Nothing polls the database while waiters are idle, apart from a slow safety re-check for
+ * jobs made activatable by another app instance on the same database.
+ */
+public class JobNotifier implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobNotifier.class);
+
+  /** A parked activation request. */
+  public interface Waiter {
+    String type();
+
+    /** Tries to activate and answer; true when this waiter is finished (answered or expired). */
+    boolean tryActivate();
+
+    boolean isFinished();
+  }
+
+  private final Map<String, ConcurrentLinkedQueue<Waiter>> waiting = new ConcurrentHashMap<>();
+  private final ExecutorService dispatcher =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "engine-job-dispatch");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "engine-job-timeouts");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public void park(Waiter waiter, long timeoutMillis, Runnable onTimeout) {
+    waiting.computeIfAbsent(waiter.type(), t -> new ConcurrentLinkedQueue<>()).add(waiter);
+    timer.schedule(onTimeout, timeoutMillis, TimeUnit.MILLISECONDS);
+    // A job may have been created between the caller's empty attempt and parking.
+    jobsAvailable(Set.of(waiter.type()));
+  }
+
+  public void jobsAvailable(Collection<String> types) {
+    for (String type : types) {
+      if (waiting.containsKey(type)) {
+        dispatcher.execute(() -> drain(type));
+      }
+    }
+  }
+
+  /** Re-checks every type somebody waits for (jobs from other app instances, expired leases). */
+  public void recheckWaiting() {
+    jobsAvailable(List.copyOf(waiting.keySet()));
+  }
+
+  private void drain(String type) {
+    ConcurrentLinkedQueue<Waiter> queue = waiting.get(type);
+    if (queue == null) {
+      return;
+    }
+    Iterator<Waiter> it = queue.iterator();
+    while (it.hasNext()) {
+      Waiter waiter = it.next();
+      if (waiter.isFinished()) {
+        it.remove();
+        continue;
+      }
+      boolean finished;
+      try {
+        finished = waiter.tryActivate();
+      } catch (RuntimeException e) {
+        LOG.warn("Activating parked jobs of type '{}' failed; will retry", type, e);
+        return;
+      }
+      if (!finished) {
+        return; // no job left for this type
+      }
+      it.remove();
+    }
+    if (queue.isEmpty()) {
+      waiting.remove(type, queue);
+    }
+  }
+
+  @Override
+  public void close() {
+    dispatcher.shutdownNow();
+    timer.shutdownNow();
+  }
+}

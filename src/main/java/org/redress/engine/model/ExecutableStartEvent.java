@@ -1,0 +1,4 @@
+package org.redress.engine.model;
+
+/** A none start event. */
+public record ExecutableStartEvent(ElementInfo info) implements ExecutableFlowNode {}

@@ -1,0 +1,424 @@
+package org.redress.engine.runtime;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.redress.engine.model.BpmnElementType;
+import org.redress.engine.model.ExecutableFlowNode;
+import org.redress.engine.model.ExecutableParallelGateway;
+import org.redress.engine.model.ExecutableSequenceFlow;
+import org.redress.engine.runtime.behavior.Evaluated;
+import org.redress.engine.runtime.behavior.ExpressionBehavior;
+import org.redress.engine.runtime.behavior.Failure;
+import org.redress.engine.runtime.behavior.VariableBehavior;
+import org.redress.engine.state.ElementInstance;
+import org.redress.engine.state.ElementState;
+import org.redress.engine.state.Incident;
+import org.redress.engine.state.InstanceState;
+import org.redress.engine.state.Job;
+import org.redress.engine.state.JobState;
+
+/**
+ * Interprets one process instance inside one command. Work is a FIFO queue of follow-up steps
+ * (activate an element, complete an element), drained by {@link #run()}, as Zeebe processes the
+ * follow-up commands it writes. Pass-through elements go through their whole lifecycle in one
+ * step. Everything happens on the in-memory {@link InstanceState}; the command writes it back.
+ */
+public final class ProcessInstanceRunner {
+
+  private final InstanceState state;
+  private final DeployedProcess process;
+  private final EngineServices services;
+  private final VariableBehavior variables;
+  private final Deque<Runnable> queue = new ArrayDeque<>();
+  private final Map<Long, Integer> pendingActivations = new HashMap<>();
+  private final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
+  private final List<LifecycleEvent> events = new ArrayList<>();
+  private final Set<String> createdJobTypes = new LinkedHashSet<>();
+  private final Instant now;
+
+  public ProcessInstanceRunner(InstanceState state, DeployedProcess process, EngineServices services) {
+    this.state = state;
+    this.process = process;
+    this.services = services;
+    this.variables = new VariableBehavior(state, services.keys()::nextKey);
+    this.now = services.clock().now();
+  }
+
+  // ---- entry points used by commands -------------------------------------------------------
+
+  /** Activates the (new) process instance with its root variables, then its none start event. */
+  public void startProcess(Map<String, Object> rootVariables) {
+    ElementInstance pi = state.processInstance();
+    event(pi, "ELEMENT_ACTIVATING");
+    variables.mergeLocal(pi.key(), rootVariables);
+    activateWithProcessor(process.process(), pi);
+  }
+
+  /** Queues completion of a waiting element with a payload (job result, for example). */
+  public void completeElement(ElementInstance instance, Map<String, Object> payload) {
+    queue.add(() -> complete(instance, payload));
+  }
+
+  /** Terminates the whole instance (cancel command). */
+  public void cancel() {
+    queue.clear();
+    terminate(state.processInstance());
+  }
+
+  /**
+   * Resolves an incident: a job incident makes the job activatable again; any other incident
+   * re-runs the step that failed (activation with input mappings, or completion).
+   */
+  public void resolveIncident(Incident incident) {
+    incident.resolve(now);
+    if (incident.jobKey() != null) {
+      Job job = state.job(incident.jobKey());
+      if (job != null && !job.state().isFinal()) {
+        job.makeActivatable();
+        createdJobTypes.add(job.type());
+      }
+      return;
+    }
+    ElementInstance element = state.element(incident.elementInstanceKey());
+    if (element == null || !element.isActive()) {
+      return;
+    }
+    if (element.state() == ElementState.ACTIVATING) {
+      ExecutableFlowNode node = nodeOf(element);
+      queue.add(() -> activateExisting(node, element));
+    } else if (element.state() == ElementState.COMPLETING) {
+      queue.add(() -> complete(element, Map.of()));
+    }
+  }
+
+  /** Drains the queue of follow-up steps. */
+  public void run() {
+    Runnable step;
+    while ((step = queue.poll()) != null) {
+      step.run();
+    }
+  }
+
+  // ---- lifecycle, for processors -----------------------------------------------------------
+
+  /** ACTIVATING → ACTIVATED: the element now waits (for a job, a child, ...). */
+  public void activated(ElementInstance instance) {
+    instance.transitionTo(ElementState.ACTIVATED, now);
+    event(instance, "ELEMENT_ACTIVATED");
+  }
+
+  /** Completes an element right away (pass-through), with an optional payload. */
+  public void completeNow(ElementInstance instance, Map<String, Object> payload) {
+    if (instance.state() == ElementState.ACTIVATING) {
+      activated(instance);
+    }
+    complete(instance, payload);
+  }
+
+  /** Queues activation of an element in a flow scope. */
+  public void activate(ExecutableFlowNode node, long flowScopeKey) {
+    pendingActivations.merge(flowScopeKey, 1, Integer::sum);
+    queue.add(
+        () -> {
+          pendingActivations.merge(flowScopeKey, -1, Integer::sum);
+          ElementInstance scope = state.element(flowScopeKey);
+          if (scope == null || scope.state() != ElementState.ACTIVATED) {
+            return; // the scope was terminated meanwhile
+          }
+          activateNew(node, scope);
+        });
+  }
+
+  /** Takes the given flows (in order), or ends the token when there are none. */
+  public void takeOutgoingFlows(
+      ExecutableFlowNode node, ElementInstance instance, List<ExecutableSequenceFlow> flows) {
+    if (flows.isEmpty()) {
+      childEnded(instance.flowScopeKey());
+      return;
+    }
+    for (ExecutableSequenceFlow flow : flows) {
+      takeFlow(flow, instance);
+    }
+  }
+
+  /** Terminates an element and everything inside it. */
+  public void terminate(ElementInstance instance) {
+    if (!instance.isActive() || instance.state() == ElementState.TERMINATING) {
+      return;
+    }
+    instance.transitionTo(ElementState.TERMINATING, now);
+    event(instance, "ELEMENT_TERMINATING");
+    for (ElementInstance child : state.activeChildren(instance.key())) {
+      terminate(child);
+    }
+    services.processors().forElement(nodeOf(instance)).onTerminate(nodeOf(instance), instance, this);
+    for (Incident incident : state.activeIncidents(instance.key())) {
+      incident.resolve(now);
+    }
+    instance.transitionTo(ElementState.TERMINATED, now);
+    event(instance, "ELEMENT_TERMINATED");
+  }
+
+  /** Raises an incident on the element; it stays in its current state until resolved. */
+  public void raiseIncident(ElementInstance instance, Failure failure, Long jobKey) {
+    state.addIncident(
+        new Incident(
+            services.keys().nextKey(),
+            failure.errorType(),
+            failure.message(),
+            "ACTIVE",
+            instance.elementId(),
+            instance.key(),
+            jobKey,
+            instance.processInstanceKey(),
+            instance.processDefinitionKey(),
+            instance.bpmnProcessId(),
+            instance.tenantId(),
+            now,
+            null,
+            true));
+  }
+
+  /** Creates a job for a waiting element. */
+  public Job createJob(
+      ElementInstance instance, String type, int retries, Map<String, String> headers) {
+    Job job =
+        new Job(
+            services.keys().nextKey(),
+            type,
+            JobState.ACTIVATABLE,
+            "CREATED",
+            "BPMN_ELEMENT",
+            "UNSPECIFIED",
+            retries,
+            null,
+            null,
+            null,
+            null,
+            null,
+            headers,
+            instance.elementId(),
+            instance.key(),
+            variables.scopeChain(instance.key()),
+            instance.processInstanceKey(),
+            instance.processDefinitionKey(),
+            instance.bpmnProcessId(),
+            instance.version(),
+            instance.tenantId(),
+            false,
+            now,
+            null,
+            true);
+    state.addJob(job);
+    createdJobTypes.add(type);
+    return job;
+  }
+
+  /** Announces, after commit, that a job of this type can be activated. */
+  public void jobActivatable(Job job) {
+    createdJobTypes.add(job.type());
+  }
+
+  /** Remembers the flow an exclusive gateway chose while activating, for its completion. */
+  public void chooseFlow(ElementInstance gateway, ExecutableSequenceFlow flow) {
+    chosenFlows.put(gateway.key(), flow);
+  }
+
+  public ExecutableSequenceFlow chosenFlow(ElementInstance gateway) {
+    return chosenFlows.get(gateway.key());
+  }
+
+  public Map<String, Object> visibleVariables(ElementInstance instance) {
+    return variables.visible(instance.key());
+  }
+
+  public ExpressionBehavior expressions() {
+    return services.expressions();
+  }
+
+  public InstanceState state() {
+    return state;
+  }
+
+  /** The engine time of this command: every date it writes is this instant. */
+  public Instant now() {
+    return now;
+  }
+
+  public DeployedProcess process() {
+    return process;
+  }
+
+  // ---- results for the command -------------------------------------------------------------
+
+  public List<LifecycleEvent> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  public Set<String> createdJobTypes() {
+    return createdJobTypes;
+  }
+
+  public VariableBehavior variables() {
+    return variables;
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private void activateNew(ExecutableFlowNode node, ElementInstance scope) {
+    ElementInstance instance =
+        new ElementInstance(
+            services.keys().nextKey(),
+            scope.processInstanceKey(),
+            scope.processDefinitionKey(),
+            scope.bpmnProcessId(),
+            scope.version(),
+            node.id(),
+            node.info().name(),
+            node.type(),
+            scope.key(),
+            ElementState.ACTIVATING,
+            now,
+            null,
+            null,
+            null,
+            scope.tenantId(),
+            null,
+            true);
+    state.addElement(instance);
+    event(instance, "ELEMENT_ACTIVATING");
+    activateWithMappings(node, instance);
+  }
+
+  private void activateExisting(ExecutableFlowNode node, ElementInstance instance) {
+    if (instance.state() != ElementState.ACTIVATING) {
+      return;
+    }
+    if (instance.type() == BpmnElementType.PROCESS) {
+      activateWithProcessor(node, instance);
+    } else {
+      activateWithMappings(node, instance);
+    }
+  }
+
+  private void activateWithMappings(ExecutableFlowNode node, ElementInstance instance) {
+    if (!node.info().inputs().isEmpty()) {
+      Evaluated<Map<String, Object>> inputs =
+          services
+              .mappings()
+              .inputs(node.info().inputs(), variables.visible(instance.flowScopeKey()));
+      if (inputs.isFailure()) {
+        raiseIncident(instance, inputs.failure(), null);
+        return;
+      }
+      variables.mergeLocal(instance.key(), inputs.value());
+    }
+    activateWithProcessor(node, instance);
+  }
+
+  private void activateWithProcessor(ExecutableFlowNode node, ElementInstance instance) {
+    services.processors().forElement(node).onActivate(node, instance, this);
+  }
+
+  private void complete(ElementInstance instance, Map<String, Object> payload) {
+    if (!instance.isActive() || instance.state() == ElementState.TERMINATING) {
+      return;
+    }
+    ExecutableFlowNode node = nodeOf(instance);
+    if (instance.state() != ElementState.COMPLETING) {
+      instance.transitionTo(ElementState.COMPLETING, now);
+      event(instance, "ELEMENT_COMPLETING");
+    }
+    ElementProcessor<ExecutableFlowNode> processor = services.processors().forElement(node);
+    if (!processor.onComplete(node, instance, this)) {
+      return;
+    }
+    if (!node.info().outputs().isEmpty()) {
+      variables.mergeLocal(instance.key(), payload);
+      Evaluated<Map<String, Object>> outputs =
+          services.mappings().outputs(node.info().outputs(), variables.visible(instance.key()));
+      if (outputs.isFailure()) {
+        raiseIncident(instance, outputs.failure(), null);
+        return;
+      }
+      variables.mergePropagating(instance.flowScopeKey(), outputs.value());
+    } else if (!payload.isEmpty()) {
+      variables.mergePropagating(instance.key(), payload);
+    }
+    instance.transitionTo(ElementState.COMPLETED, now);
+    event(instance, "ELEMENT_COMPLETED");
+    processor.onCompleted(node, instance, this);
+  }
+
+  private void takeFlow(ExecutableSequenceFlow flow, ElementInstance source) {
+    long scopeKey = source.flowScopeKey();
+    events.add(
+        new LifecycleEvent(
+            source.processInstanceKey(),
+            services.keys().nextKey(),
+            flow.id(),
+            BpmnElementType.SEQUENCE_FLOW,
+            "SEQUENCE_FLOW_TAKEN"));
+    ExecutableFlowNode target = process.process().element(flow.targetId());
+    if (target instanceof ExecutableParallelGateway join && join.info().incoming().size() > 1) {
+      ElementInstance scope = state.element(scopeKey);
+      Map<String, Integer> taken = scope.takenFlows(join.id());
+      taken.merge(flow.id(), 1, Integer::sum);
+      boolean allTaken = true;
+      for (String incoming : join.info().incoming()) {
+        if (taken.getOrDefault(incoming, 0) < 1) {
+          allTaken = false;
+          break;
+        }
+      }
+      if (allTaken) {
+        // Each activation consumes one token per incoming flow; surplus tokens wait for the next.
+        for (String incoming : join.info().incoming()) {
+          taken.merge(incoming, -1, Integer::sum);
+        }
+        taken.values().removeIf(count -> count == 0);
+        activate(join, scopeKey);
+      }
+      return;
+    }
+    activate(target, scopeKey);
+  }
+
+  /** A child of the scope ended without taking a flow: complete the scope if nothing is left. */
+  private void childEnded(long scopeKey) {
+    ElementInstance scope = state.element(scopeKey);
+    if (scope == null
+        || scope.state() != ElementState.ACTIVATED
+        || pendingActivations.getOrDefault(scopeKey, 0) > 0
+        || scope.hasWaitingJoinTokens()
+        || !state.activeChildren(scopeKey).isEmpty()) {
+      return;
+    }
+    complete(scope, Map.of());
+  }
+
+  private ExecutableFlowNode nodeOf(ElementInstance instance) {
+    if (instance.type() == BpmnElementType.PROCESS) {
+      return process.process();
+    }
+    return process.process().element(instance.elementId());
+  }
+
+  private void event(ElementInstance instance, String intent) {
+    events.add(
+        new LifecycleEvent(
+            instance.processInstanceKey(),
+            instance.key(),
+            instance.elementId(),
+            instance.type(),
+            intent));
+  }
+}

@@ -1,0 +1,98 @@
+package org.redress.engine.scheduler;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.redress.engine.EngineClock;
+import org.redress.engine.command.JobNotifier;
+import org.redress.engine.state.JobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Returns jobs to workers when their lease ran out (TIMED_OUT) or their back-off ended, and wakes
+ * the long-polling workers of those types. Rows are claimed with SKIP LOCKED, so app instances
+ * sharing a database never process the same job twice. Moving the engine clock runs a pass at once.
+ */
+public class JobScheduler implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+  private static final int BATCH = 500;
+  private static final long RECHECK_WAITING_MILLIS = 1000;
+
+  private final JobStore jobs;
+  private final JobNotifier notifier;
+  private final EngineClock clock;
+  private final Duration interval;
+  private ScheduledExecutorService executor;
+  private volatile long lastRecheck;
+
+  public JobScheduler(JobStore jobs, JobNotifier notifier, EngineClock clock, Duration interval) {
+    this.jobs = jobs;
+    this.notifier = notifier;
+    this.clock = clock;
+    this.interval = interval;
+    clock.onChange(this::runSoon);
+  }
+
+  /** One pass; public for tests that drive time themselves. */
+  public synchronized void runOnce() {
+    Set<String> types = new LinkedHashSet<>();
+    var now = clock.now();
+    types.addAll(jobs.timeOutExpired(now, BATCH));
+    types.addAll(jobs.recurAfterBackOff(now, BATCH));
+    if (!types.isEmpty()) {
+      notifier.jobsAvailable(types);
+    }
+    long wall = System.currentTimeMillis();
+    if (wall - lastRecheck >= RECHECK_WAITING_MILLIS) {
+      lastRecheck = wall;
+      notifier.recheckWaiting();
+    }
+  }
+
+  private void runSoon() {
+    ScheduledExecutorService current = executor;
+    if (current != null) {
+      current.execute(this::safeRun);
+    }
+  }
+
+  private void safeRun() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("Job scheduler pass failed; retrying next interval", e);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "engine-job-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.scheduleWithFixedDelay(
+        this::safeRun, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return executor != null;
+  }
+}

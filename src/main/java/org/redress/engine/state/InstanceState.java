@@ -1,0 +1,101 @@
+package org.redress.engine.state;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one command may read or change of one process instance: its active element instances,
+ * their variables, open jobs and active incidents. Loaded under the instance's row lock, changed in
+ * memory, written back in one batch when the command commits.
+ */
+public final class InstanceState {
+
+  private final ElementInstance processInstance;
+  private final Map<Long, ElementInstance> elements = new LinkedHashMap<>();
+  private final Map<Long, Map<String, Variable>> variables = new LinkedHashMap<>();
+  private final Map<Long, Job> jobs = new LinkedHashMap<>();
+  private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+
+  InstanceState(ElementInstance processInstance) {
+    this.processInstance = processInstance;
+    elements.put(processInstance.key(), processInstance);
+  }
+
+  /** A brand-new instance: nothing to load. */
+  public static InstanceState created(ElementInstance processInstance) {
+    return new InstanceState(processInstance);
+  }
+
+  public ElementInstance processInstance() {
+    return processInstance;
+  }
+
+  public ElementInstance element(long key) {
+    return elements.get(key);
+  }
+
+  public Collection<ElementInstance> elements() {
+    return elements.values();
+  }
+
+  public void addElement(ElementInstance element) {
+    elements.put(element.key(), element);
+  }
+
+  /** Active direct children of a scope, in creation order. */
+  public List<ElementInstance> activeChildren(long scopeKey) {
+    List<ElementInstance> children = new ArrayList<>();
+    for (ElementInstance element : elements.values()) {
+      if (element.flowScopeKey() == scopeKey && element.isActive()) {
+        children.add(element);
+      }
+    }
+    return children;
+  }
+
+  public Map<String, Variable> variables(long scopeKey) {
+    return variables.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>());
+  }
+
+  Map<Long, Map<String, Variable>> allVariables() {
+    return variables;
+  }
+
+  public Job job(long key) {
+    return jobs.get(key);
+  }
+
+  public Collection<Job> jobs() {
+    return jobs.values();
+  }
+
+  public void addJob(Job job) {
+    jobs.put(job.key(), job);
+  }
+
+  public Collection<Incident> incidents() {
+    return incidents.values();
+  }
+
+  public Incident incident(long key) {
+    return incidents.get(key);
+  }
+
+  public void addIncident(Incident incident) {
+    incidents.put(incident.key(), incident);
+  }
+
+  /** Active incidents on one element instance. */
+  public List<Incident> activeIncidents(long elementInstanceKey) {
+    List<Incident> result = new ArrayList<>();
+    for (Incident incident : incidents.values()) {
+      if (incident.elementInstanceKey() == elementInstanceKey && incident.isActive()) {
+        result.add(incident);
+      }
+    }
+    return result;
+  }
+}

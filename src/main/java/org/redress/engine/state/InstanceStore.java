@@ -1,0 +1,407 @@
+package org.redress.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.engine.model.BpmnElementType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Loads a process instance's runtime state under a row lock and writes back what a command changed.
+ * The PROCESS row of {@code engine.element_instance} is the lock: every command on an instance
+ * takes it first, so commands on one instance run one after another.
+ */
+public class InstanceStore {
+
+  private static final String ACTIVE_STATES =
+      "('ACTIVATING','ACTIVATED','COMPLETING','TERMINATING')";
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
+
+  public InstanceStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /**
+   * Locks the process instance and loads its active state; empty when there is no such instance.
+   * Ended instances load with no active children.
+   */
+  public Optional<InstanceState> lockAndLoad(long processInstanceKey) {
+    Optional<ElementInstance> process =
+        jdbc.sql(
+                "SELECT * FROM engine.element_instance WHERE key = :key AND type = 'PROCESS' FOR UPDATE")
+            .param("key", processInstanceKey)
+            .query(ELEMENT)
+            .optional();
+    if (process.isEmpty()) {
+      return Optional.empty();
+    }
+    InstanceState state = new InstanceState(process.get());
+    if (!process.get().isActive()) {
+      return Optional.of(state);
+    }
+    List<ElementInstance> active =
+        jdbc.sql(
+                "SELECT * FROM engine.element_instance WHERE process_instance_key = :pi AND key <> :pi"
+                    + " AND state IN "
+                    + ACTIVE_STATES
+                    + " ORDER BY key")
+            .param("pi", processInstanceKey)
+            .query(ELEMENT)
+            .list();
+    active.forEach(state::addElement);
+    long[] scopes = active.stream().mapToLong(ElementInstance::key).toArray();
+    long[] allScopes = new long[scopes.length + 1];
+    allScopes[0] = processInstanceKey;
+    System.arraycopy(scopes, 0, allScopes, 1, scopes.length);
+    jdbc.sql(
+            "SELECT * FROM engine.variable WHERE process_instance_key = :pi AND scope_key = ANY(:scopes)"
+                + " ORDER BY key")
+        .param("pi", processInstanceKey)
+        .param("scopes", allScopes)
+        .query(VARIABLE)
+        .list()
+        .forEach(v -> state.variables(v.scopeKey()).put(v.name(), v));
+    jdbc.sql(
+            "SELECT * FROM engine.job WHERE process_instance_key = :pi"
+                + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key FOR UPDATE")
+        .param("pi", processInstanceKey)
+        .query(JOB)
+        .list()
+        .forEach(state::addJob);
+    jdbc.sql(
+            "SELECT * FROM engine.incident WHERE process_instance_key = :pi AND state = 'ACTIVE'"
+                + " ORDER BY key")
+        .param("pi", processInstanceKey)
+        .query(INCIDENT)
+        .list()
+        .forEach(state::addIncident);
+    return Optional.of(state);
+  }
+
+  /** The process instance an element instance belongs to (any state), if the element exists. */
+  public Optional<Long> processInstanceOfElement(long elementInstanceKey) {
+    return jdbc.sql("SELECT process_instance_key FROM engine.element_instance WHERE key = :key")
+        .param("key", elementInstanceKey)
+        .query(Long.class)
+        .optional();
+  }
+
+  public Optional<Long> processInstanceOfJob(long jobKey) {
+    return jdbc.sql("SELECT process_instance_key FROM engine.job WHERE key = :key")
+        .param("key", jobKey)
+        .query(Long.class)
+        .optional();
+  }
+
+  public Optional<Long> processInstanceOfIncident(long incidentKey) {
+    return jdbc.sql("SELECT process_instance_key FROM engine.incident WHERE key = :key")
+        .param("key", incidentKey)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Writes every new or changed row of the state, a batch per table. */
+  public void flush(InstanceState state) {
+    List<SqlParameterSource> insertElements = new ArrayList<>();
+    List<SqlParameterSource> updateElements = new ArrayList<>();
+    for (ElementInstance e : state.elements()) {
+      if (e.isNew()) {
+        insertElements.add(elementParams(e));
+      } else if (e.isDirty()) {
+        updateElements.add(elementParams(e));
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.element_instance (key, process_instance_key, process_definition_key,
+            bpmn_process_id, version, element_id, element_name, type, flow_scope_key, state,
+            start_date, end_date, parent_process_instance_key, parent_element_instance_key,
+            tenant_id, taken_flows)
+        VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :version,
+            :elementId, :elementName, :type, :flowScopeKey, :state, :startDate, :endDate,
+            :parentProcessInstanceKey, :parentElementInstanceKey, :tenantId,
+            CAST(:takenFlows AS jsonb))
+        """,
+        insertElements);
+    execute(
+        """
+        UPDATE engine.element_instance
+           SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb)
+         WHERE key = :key
+        """,
+        updateElements);
+
+    List<SqlParameterSource> insertVariables = new ArrayList<>();
+    List<SqlParameterSource> updateVariables = new ArrayList<>();
+    for (Map<String, Variable> scope : state.allVariables().values()) {
+      for (Variable v : scope.values()) {
+        if (v.isNew()) {
+          insertVariables.add(variableParams(v));
+        } else if (v.isDirty()) {
+          updateVariables.add(variableParams(v));
+        }
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.variable (key, scope_key, process_instance_key, name, value, tenant_id)
+        VALUES (:key, :scopeKey, :processInstanceKey, :name, :value, :tenantId)
+        """,
+        insertVariables);
+    execute("UPDATE engine.variable SET value = :value WHERE key = :key", updateVariables);
+
+    List<SqlParameterSource> insertJobs = new ArrayList<>();
+    List<SqlParameterSource> updateJobs = new ArrayList<>();
+    for (Job j : state.jobs()) {
+      if (j.isNew()) {
+        insertJobs.add(jobParams(j));
+      } else if (j.isDirty()) {
+        updateJobs.add(jobParams(j));
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.job (key, type, state, intent, kind, listener_event_type, retries,
+            worker, deadline, recur_at, error_message, error_code, custom_headers, element_id,
+            element_instance_key, scope_keys, process_instance_key, process_definition_key,
+            bpmn_process_id, version, tenant_id, has_failed_with_retries_left, created_at, end_time)
+        VALUES (:key, :type, :state, :intent, :kind, :listenerEventType, :retries, :worker,
+            :deadline, :recurAt, :errorMessage, :errorCode, :customHeaders, :elementId,
+            :elementInstanceKey, :scopeKeys, :processInstanceKey, :processDefinitionKey,
+            :bpmnProcessId, :version, :tenantId, :hasFailedWithRetriesLeft, :createdAt, :endTime)
+        """,
+        insertJobs);
+    execute(
+        """
+        UPDATE engine.job
+           SET state = :state, intent = :intent, retries = :retries, worker = :worker,
+               deadline = :deadline, recur_at = :recurAt, error_message = :errorMessage,
+               error_code = :errorCode, has_failed_with_retries_left = :hasFailedWithRetriesLeft,
+               end_time = :endTime
+         WHERE key = :key
+        """,
+        updateJobs);
+
+    List<SqlParameterSource> insertIncidents = new ArrayList<>();
+    List<SqlParameterSource> updateIncidents = new ArrayList<>();
+    for (Incident i : state.incidents()) {
+      if (i.isNew()) {
+        insertIncidents.add(incidentParams(i));
+      } else if (i.isDirty()) {
+        updateIncidents.add(incidentParams(i));
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.incident (key, error_type, error_message, state, element_id,
+            element_instance_key, job_key, process_instance_key, process_definition_key,
+            bpmn_process_id, tenant_id, creation_time, resolved_time)
+        VALUES (:key, :errorType, :errorMessage, :state, :elementId, :elementInstanceKey, :jobKey,
+            :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :tenantId, :creationTime,
+            :resolvedTime)
+        """,
+        insertIncidents);
+    execute(
+        "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
+        updateIncidents);
+
+    state.elements().forEach(ElementInstance::markPersisted);
+    state.allVariables().values().forEach(s -> s.values().forEach(Variable::markPersisted));
+    state.jobs().forEach(Job::markPersisted);
+    state.incidents().forEach(Incident::markPersisted);
+  }
+
+  private void execute(String sql, List<SqlParameterSource> rows) {
+    if (rows.size() == 1) {
+      batch.update(sql, rows.get(0));
+    } else if (!rows.isEmpty()) {
+      batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+    }
+  }
+
+  private static MapSqlParameterSource elementParams(ElementInstance e) {
+    return new MapSqlParameterSource()
+        .addValue("key", e.key())
+        .addValue("processInstanceKey", e.processInstanceKey())
+        .addValue("processDefinitionKey", e.processDefinitionKey())
+        .addValue("bpmnProcessId", e.bpmnProcessId())
+        .addValue("version", e.version())
+        .addValue("elementId", e.elementId())
+        .addValue("elementName", e.elementName())
+        .addValue("type", e.type().name())
+        .addValue("flowScopeKey", e.flowScopeKey())
+        .addValue("state", e.state().name())
+        .addValue("startDate", ts(e.startDate()))
+        .addValue("endDate", ts(e.endDate()))
+        .addValue("parentProcessInstanceKey", e.parentProcessInstanceKey())
+        .addValue("parentElementInstanceKey", e.parentElementInstanceKey())
+        .addValue("tenantId", e.tenantId())
+        .addValue("takenFlows", e.allTakenFlows().isEmpty() ? null : Json.write(e.allTakenFlows()));
+  }
+
+  private static MapSqlParameterSource variableParams(Variable v) {
+    return new MapSqlParameterSource()
+        .addValue("key", v.key())
+        .addValue("scopeKey", v.scopeKey())
+        .addValue("processInstanceKey", v.processInstanceKey())
+        .addValue("name", v.name())
+        .addValue("value", v.json())
+        .addValue("tenantId", v.tenantId());
+  }
+
+  private static MapSqlParameterSource jobParams(Job j) {
+    return new MapSqlParameterSource()
+        .addValue("key", j.key())
+        .addValue("type", j.type())
+        .addValue("state", j.state().name())
+        .addValue("intent", j.intent())
+        .addValue("kind", j.kind())
+        .addValue("listenerEventType", j.listenerEventType())
+        .addValue("retries", j.retries())
+        .addValue("worker", j.worker())
+        .addValue("deadline", ts(j.deadline()))
+        .addValue("recurAt", ts(j.recurAt()))
+        .addValue("errorMessage", j.errorMessage())
+        .addValue("errorCode", j.errorCode())
+        .addValue("customHeaders", Json.write(j.customHeaders()))
+        .addValue("elementId", j.elementId())
+        .addValue("elementInstanceKey", j.elementInstanceKey())
+        .addValue("scopeKeys", j.scopeKeys())
+        .addValue("processInstanceKey", j.processInstanceKey())
+        .addValue("processDefinitionKey", j.processDefinitionKey())
+        .addValue("bpmnProcessId", j.bpmnProcessId())
+        .addValue("version", j.version())
+        .addValue("tenantId", j.tenantId())
+        .addValue("hasFailedWithRetriesLeft", j.hasFailedWithRetriesLeft())
+        .addValue("createdAt", ts(j.createdAt()))
+        .addValue("endTime", ts(j.endTime()));
+  }
+
+  private static MapSqlParameterSource incidentParams(Incident i) {
+    return new MapSqlParameterSource()
+        .addValue("key", i.key())
+        .addValue("errorType", i.errorType())
+        .addValue("errorMessage", i.errorMessage())
+        .addValue("state", i.state())
+        .addValue("elementId", i.elementId())
+        .addValue("elementInstanceKey", i.elementInstanceKey())
+        .addValue("jobKey", i.jobKey())
+        .addValue("processInstanceKey", i.processInstanceKey())
+        .addValue("processDefinitionKey", i.processDefinitionKey())
+        .addValue("bpmnProcessId", i.bpmnProcessId())
+        .addValue("tenantId", i.tenantId())
+        .addValue("creationTime", ts(i.creationTime()))
+        .addValue("resolvedTime", ts(i.resolvedTime()));
+  }
+
+  static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  static final RowMapper<ElementInstance> ELEMENT =
+      (rs, n) ->
+          new ElementInstance(
+              rs.getLong("key"),
+              rs.getLong("process_instance_key"),
+              rs.getLong("process_definition_key"),
+              rs.getString("bpmn_process_id"),
+              rs.getInt("version"),
+              rs.getString("element_id"),
+              rs.getString("element_name"),
+              BpmnElementType.valueOf(rs.getString("type")),
+              rs.getLong("flow_scope_key"),
+              ElementState.valueOf(rs.getString("state")),
+              instant(rs, "start_date"),
+              instant(rs, "end_date"),
+              nullableLong(rs, "parent_process_instance_key"),
+              nullableLong(rs, "parent_element_instance_key"),
+              rs.getString("tenant_id"),
+              Json.readTakenFlows(rs.getString("taken_flows")),
+              false);
+
+  static final RowMapper<Variable> VARIABLE =
+      (rs, n) ->
+          new Variable(
+              rs.getLong("key"),
+              rs.getLong("scope_key"),
+              rs.getLong("process_instance_key"),
+              rs.getString("name"),
+              rs.getString("value"),
+              rs.getString("tenant_id"),
+              false);
+
+  static final RowMapper<Job> JOB =
+      (rs, n) -> {
+        Long[] scopes = (Long[]) rs.getArray("scope_keys").getArray();
+        long[] scopeKeys = new long[scopes.length];
+        for (int i = 0; i < scopes.length; i++) {
+          scopeKeys[i] = scopes[i];
+        }
+        return new Job(
+            rs.getLong("key"),
+            rs.getString("type"),
+            JobState.valueOf(rs.getString("state")),
+            rs.getString("intent"),
+            rs.getString("kind"),
+            rs.getString("listener_event_type"),
+            rs.getInt("retries"),
+            rs.getString("worker"),
+            instant(rs, "deadline"),
+            instant(rs, "recur_at"),
+            rs.getString("error_message"),
+            rs.getString("error_code"),
+            Json.readStringMap(rs.getString("custom_headers")),
+            rs.getString("element_id"),
+            rs.getLong("element_instance_key"),
+            scopeKeys,
+            rs.getLong("process_instance_key"),
+            rs.getLong("process_definition_key"),
+            rs.getString("bpmn_process_id"),
+            rs.getInt("version"),
+            rs.getString("tenant_id"),
+            rs.getBoolean("has_failed_with_retries_left"),
+            instant(rs, "created_at"),
+            instant(rs, "end_time"),
+            false);
+      };
+
+  static final RowMapper<Incident> INCIDENT =
+      (rs, n) ->
+          new Incident(
+              rs.getLong("key"),
+              rs.getString("error_type"),
+              rs.getString("error_message"),
+              rs.getString("state"),
+              rs.getString("element_id"),
+              rs.getLong("element_instance_key"),
+              nullableLong(rs, "job_key"),
+              rs.getLong("process_instance_key"),
+              rs.getLong("process_definition_key"),
+              rs.getString("bpmn_process_id"),
+              rs.getString("tenant_id"),
+              instant(rs, "creation_time"),
+              instant(rs, "resolved_time"),
+              false);
+}

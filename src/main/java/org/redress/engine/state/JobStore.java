@@ -1,0 +1,138 @@
+package org.redress.engine.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Job rows touched outside an instance's lock: activation by workers and the scheduler's lease
+ * expiry and back-off ends. Each statement claims rows with {@code FOR UPDATE SKIP LOCKED}, so
+ * concurrent pollers (and several app instances on one database) never hand out a job twice.
+ */
+public class JobStore {
+
+  private final JdbcClient jdbc;
+
+  public JobStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Claims up to {@code max} activatable jobs of a type for a worker until {@code deadline}. */
+  public List<Job> activate(
+      String type, List<String> tenantIds, int max, String worker, Instant deadline) {
+    List<Job> jobs =
+        new ArrayList<>(
+            jdbc.sql(
+                    """
+                    UPDATE engine.job SET state = 'ACTIVATED', worker = :worker, deadline = :deadline
+                     WHERE key IN (SELECT key FROM engine.job
+                                    WHERE type = :type AND state = 'ACTIVATABLE'
+                                      AND tenant_id = ANY(:tenants)
+                                    ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED)
+                    RETURNING *
+                    """)
+                .param("worker", worker)
+                .param("deadline", InstanceStore.ts(deadline))
+                .param("type", type)
+                .param("tenants", tenantIds.toArray(String[]::new))
+                .param("max", max)
+                .query(InstanceStore.JOB)
+                .list());
+    jobs.sort(Comparator.comparingLong(Job::key));
+    return jobs;
+  }
+
+  /**
+   * The variables each job sees: its scopes' variables, inner ones shadowing outer ones, as JSON
+   * text by name; only {@code names} when that is not empty.
+   */
+  public Map<Long, Map<String, String>> variablesFor(List<Job> jobs, List<String> names) {
+    Set<Long> scopes = new LinkedHashSet<>();
+    for (Job job : jobs) {
+      for (long scope : job.scopeKeys()) {
+        scopes.add(scope);
+      }
+    }
+    Map<Long, Map<String, String>> byScope = new LinkedHashMap<>();
+    if (!scopes.isEmpty()) {
+      long[] scopeArray = scopes.stream().mapToLong(Long::longValue).toArray();
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT scope_key, name, value FROM engine.variable WHERE scope_key = ANY(:scopes)");
+      if (!names.isEmpty()) {
+        sql.append(" AND name = ANY(:names)");
+      }
+      JdbcClient.StatementSpec statement =
+          jdbc.sql(sql.append(" ORDER BY key").toString()).param("scopes", scopeArray);
+      if (!names.isEmpty()) {
+        statement = statement.param("names", names.toArray(String[]::new));
+      }
+      statement
+          .query(
+              (rs, n) -> {
+                byScope
+                    .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                    .put(rs.getString(2), rs.getString(3));
+                return null;
+              })
+          .list();
+    }
+    Map<Long, Map<String, String>> result = new LinkedHashMap<>();
+    for (Job job : jobs) {
+      Map<String, String> visible = new LinkedHashMap<>();
+      for (long scope : job.scopeKeys()) {
+        byScope.getOrDefault(scope, Map.of()).forEach(visible::putIfAbsent);
+      }
+      result.put(job.key(), visible);
+    }
+    return result;
+  }
+
+  /** Makes jobs whose lease ran out activatable again; returns their types. */
+  public List<String> timeOutExpired(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            UPDATE engine.job SET state = 'ACTIVATABLE', intent = 'TIMED_OUT', worker = NULL,
+                   deadline = NULL
+             WHERE key IN (SELECT key FROM engine.job
+                            WHERE state = 'ACTIVATED' AND deadline <= :now
+                            ORDER BY deadline LIMIT :limit FOR UPDATE SKIP LOCKED)
+            RETURNING type
+            """)
+        .param("now", InstanceStore.ts(now))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  /** Makes failed jobs whose back-off has passed activatable again; returns their types. */
+  public List<String> recurAfterBackOff(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            UPDATE engine.job SET state = 'ACTIVATABLE', recur_at = NULL
+             WHERE key IN (SELECT key FROM engine.job
+                            WHERE state = 'FAILED' AND recur_at IS NOT NULL AND recur_at <= :now
+                            ORDER BY recur_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            RETURNING type
+            """)
+        .param("now", InstanceStore.ts(now))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  /** True when some job of the type is waiting for a worker (cheap existence check). */
+  public boolean hasActivatable(String type) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM engine.job WHERE type = :type AND state = 'ACTIVATABLE')")
+        .param("type", type)
+        .query(Boolean.class)
+        .single();
+  }
+}

@@ -1,0 +1,2 @@
+/** Redress root: the Spring Boot application; each subpackage is one feature or the engine. */
+package org.redress;

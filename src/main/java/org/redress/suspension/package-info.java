@@ -1,0 +1,5 @@
+/**
+ * Restricting accounts: the restriction itself, its statement of reasons and the suspension notice
+ * to the user.
+ */
+package org.redress.suspension;
