@@ -22,10 +22,10 @@ import org.redress.engine.runtime.behavior.VariableMappingBehavior;
 import org.redress.engine.scheduler.JobScheduler;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.EngineQueries;
-import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
+import org.redress.engine.state.SearchSupport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -88,7 +88,11 @@ public class EngineConfiguration {
       EngineClock clock, KeyGenerator keys, ExpressionLanguage expressionLanguage) {
     ExpressionBehavior expressions = new ExpressionBehavior(expressionLanguage);
     return new EngineServices(
-        clock, keys, expressions, new VariableMappingBehavior(expressions), new ElementProcessors());
+        clock,
+        keys,
+        expressions,
+        new VariableMappingBehavior(expressions),
+        new ElementProcessors());
   }
 
   @Bean(destroyMethod = "close")

@@ -39,8 +39,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The engine without Spring or HTTP, on the test database, for element-level tests: deploy a
- * model built inline, start it, play the worker, read the lifecycle log and the variables.
+ * The engine without Spring or HTTP, on the test database, for element-level tests: deploy a model
+ * built inline, start it, play the worker, read the lifecycle log and the variables.
  */
 public final class EngineHarness implements AutoCloseable {
 
@@ -61,7 +61,8 @@ public final class EngineHarness implements AutoCloseable {
   public EngineHarness() {
     jdbc = JdbcClient.create(dataSource());
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource());
-    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+    TransactionTemplate tx =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
     EngineConfiguration config = new EngineConfiguration();
     ExpressionLanguage expressions = config.engineExpressionLanguage(clock);
     BpmnModelTransformer transformer = config.bpmnModelTransformer(expressions);
@@ -76,13 +77,15 @@ public final class EngineHarness implements AutoCloseable {
         config.engineNotifications(notifier, List.of(events::addAll));
     InstanceCommandExecutor executor =
         config.instanceCommandExecutor(tx, instanceStore, definitions, services, notifications);
-    deployResources = config.deployResources(tx, definitionStore, definitions, transformer, keys, clock);
+    deployResources =
+        config.deployResources(tx, definitionStore, definitions, transformer, keys, clock);
     createProcessInstance =
         config.createProcessInstance(executor, definitions, keys, notifications, clock);
     jobs = config.jobCommands(executor, instanceStore);
     instances = config.instanceCommands(executor, instanceStore);
     EngineProperties properties =
-        new EngineProperties(true, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(60));
+        new EngineProperties(
+            true, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(60));
     activateJobs = config.activateJobs(tx, jobStore, notifier, clock, properties);
     queries = config.engineQueries(jdbc, template);
     scheduler = config.jobScheduler(jobStore, notifier, clock, properties);
@@ -132,7 +135,13 @@ public final class EngineHarness implements AutoCloseable {
     List<ActivateJobs.ActivatedJob> activated =
         activateJobs.activateOnce(
             new ActivateJobs.Request(
-                type, "test", Duration.ofMinutes(5), 1, List.of(), Duration.ZERO, List.of("<default>")));
+                type,
+                "test",
+                Duration.ofMinutes(5),
+                1,
+                List.of(),
+                Duration.ZERO,
+                List.of("<default>")));
     if (activated.isEmpty()) {
       throw new AssertionError("Expected an activatable job of type '" + type + "', but none");
     }
@@ -155,11 +164,11 @@ public final class EngineHarness implements AutoCloseable {
     }
   }
 
-  /** Root (process instance scope) variables as plain values. */
-  public Map<String, Object> variables(long processInstanceKey) {
+  /** Variables of one scope as plain values; the process instance key gives the root scope. */
+  public Map<String, Object> variables(long scopeKey) {
     Map<String, Object> result = new LinkedHashMap<>();
     jdbc.sql("SELECT name, value FROM engine.variable WHERE scope_key = :k ORDER BY key")
-        .param("k", processInstanceKey)
+        .param("k", scopeKey)
         .query(
             (rs, n) -> {
               result.put(rs.getString(1), Json.read(rs.getString(2)));

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code POST /v2/deployments}: multipart parts {@code resources} (repeated) and {@code tenantId}. */
+/**
+ * {@code POST /v2/deployments}: multipart parts {@code resources} (repeated) and {@code tenantId}.
+ */
 @RestController
 @ConditionalOnEmbeddedEngine
 class DeploymentController {
@@ -32,7 +34,8 @@ class DeploymentController {
 
   record DeploymentMetadata(ProcessDefinitionDeployment processDefinition) {}
 
-  record DeploymentResult(String deploymentKey, String tenantId, List<DeploymentMetadata> deployments) {}
+  record DeploymentResult(
+      String deploymentKey, String tenantId, List<DeploymentMetadata> deployments) {}
 
   @PostMapping(path = "/v2/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   DeploymentResult deploy(
@@ -56,7 +59,6 @@ class DeploymentController {
                   row.tenantId(),
                   ApiFormat.key(row.key()))));
     }
-    return new DeploymentResult(
-        ApiFormat.key(deployment.key()), deployment.tenantId(), items);
+    return new DeploymentResult(ApiFormat.key(deployment.key()), deployment.tenantId(), items);
   }
 }

@@ -21,7 +21,8 @@ class ElementInstanceController {
     this.instanceCommands = instanceCommands;
   }
 
-  record SetVariablesRequest(Map<String, Object> variables, Boolean local, Long operationReference) {}
+  record SetVariablesRequest(
+      Map<String, Object> variables, Boolean local, Long operationReference) {}
 
   @PutMapping("/v2/element-instances/{elementInstanceKey}/variables")
   ResponseEntity<Void> setVariables(

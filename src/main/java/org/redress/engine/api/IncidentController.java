@@ -53,7 +53,9 @@ class IncidentController {
         .orElseThrow(
             () ->
                 EngineRejection.notFound(
-                    "Expected to find incident with key '" + incidentKey + "', but none was found"));
+                    "Expected to find incident with key '"
+                        + incidentKey
+                        + "', but none was found"));
   }
 
   @PostMapping("/v2/incidents/{incidentKey}/resolution")

@@ -105,7 +105,8 @@ class ProcessInstanceController {
       Duration timeout =
           body.requestTimeout() == null || body.requestTimeout() <= 0
               ? properties.defaultRequestTimeout()
-              : Duration.ofMillis(Math.min(body.requestTimeout(), properties.maxRequestTimeout().toMillis()));
+              : Duration.ofMillis(
+                  Math.min(body.requestTimeout(), properties.maxRequestTimeout().toMillis()));
       created = createProcessInstance.createAndAwait(request, timeout);
       if (!created.ended().completed()) {
         throw EngineRejection.invalidState(

@@ -12,9 +12,9 @@ import org.redress.engine.state.JobStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Job activation with long polling: answer at once when jobs are there, else park the request
- * until a job of the type becomes activatable or the request timeout passes (then answer with no
- * jobs). Each job is handed to one worker until its deadline.
+ * Job activation with long polling: answer at once when jobs are there, else park the request until
+ * a job of the type becomes activatable or the request timeout passes (then answer with no jobs).
+ * Each job is handed to one worker until its deadline.
  */
 public class ActivateJobs {
 

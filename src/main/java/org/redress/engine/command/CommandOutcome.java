@@ -17,9 +17,7 @@ public record CommandOutcome(
     EndedProcessInstance endedProcessInstance,
     List<LifecycleEvent> events) {
 
-  /**
-   * A process instance that completed or was terminated, with its root variables as JSON text.
-   */
+  /** A process instance that completed or was terminated, with its root variables as JSON text. */
   public record EndedProcessInstance(
       long processInstanceKey, boolean completed, Map<String, String> rootVariables) {}
 }

@@ -17,8 +17,8 @@ import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.KeyGenerator;
 
 /**
- * Creates a process instance at its none start event, by BPMN process id (latest or given
- * version) or by definition key; optionally waits until it ends (create-with-result).
+ * Creates a process instance at its none start event, by BPMN process id (latest or given version)
+ * or by definition key; optionally waits until it ends (create-with-result).
  */
 public class CreateProcessInstance {
 
@@ -36,7 +36,9 @@ public class CreateProcessInstance {
    * @param ended set when the instance has ended (awaited, or ended within the create command)
    */
   public record Created(
-      long processInstanceKey, DeployedProcess process, CommandOutcome.EndedProcessInstance ended) {}
+      long processInstanceKey,
+      DeployedProcess process,
+      CommandOutcome.EndedProcessInstance ended) {}
 
   private final InstanceCommandExecutor executor;
   private final ProcessDefinitions definitions;

@@ -15,10 +15,10 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a command on one process instance as one transaction: lock the instance row, load its
- * state, apply the command, drain follow-up work, write the changes, commit, then announce the
- * outcome. Commands on the same instance therefore run one after another; a lock conflict with
- * another transaction is retried.
+ * Runs a command on one process instance as one transaction: lock the instance row, load its state,
+ * apply the command, drain follow-up work, write the changes, commit, then announce the outcome.
+ * Commands on the same instance therefore run one after another; a lock conflict with another
+ * transaction is retried.
  */
 public class InstanceCommandExecutor {
 

@@ -43,7 +43,8 @@ public class InstanceCommands {
             "Expected to resolve incident with key '"
                 + incidentKey
                 + "', but no such incident was found");
-    long processInstanceKey = store.processInstanceOfIncident(incidentKey).orElseThrow(() -> notFound);
+    long processInstanceKey =
+        store.processInstanceOfIncident(incidentKey).orElseThrow(() -> notFound);
     executor.execute(
         processInstanceKey,
         () -> notFound,
@@ -54,7 +55,9 @@ public class InstanceCommands {
           }
           if (incident.jobKey() != null) {
             Job job = state.job(incident.jobKey());
-            if (job != null && "JOB_NO_RETRIES".equals(incident.errorType()) && job.retries() <= 0) {
+            if (job != null
+                && "JOB_NO_RETRIES".equals(incident.errorType())
+                && job.retries() <= 0) {
               throw EngineRejection.invalidState(
                   "Expected to resolve incident with key '"
                       + incidentKey

@@ -12,9 +12,9 @@ import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.Job;
 
 /**
- * What workers (and operators) do with a job: complete, fail, throw a BPMN error, update retries
- * or timeout. Each runs under its process instance's lock; a job that no longer exists is
- * NOT_FOUND (404), a job that is failed or errored is INVALID_STATE (409), as in Zeebe.
+ * What workers (and operators) do with a job: complete, fail, throw a BPMN error, update retries or
+ * timeout. Each runs under its process instance's lock; a job that no longer exists is NOT_FOUND
+ * (404), a job that is failed or errored is INVALID_STATE (409), as in Zeebe.
  */
 public class JobCommands {
 
@@ -45,7 +45,11 @@ public class JobCommands {
    * @param backOff how long the job stays unavailable; zero = activatable at once
    */
   public void fail(
-      long jobKey, int retries, String errorMessage, Duration backOff, Map<String, Object> variables) {
+      long jobKey,
+      int retries,
+      String errorMessage,
+      Duration backOff,
+      Map<String, Object> variables) {
     onJob(
         jobKey,
         "fail",
@@ -63,7 +67,8 @@ public class JobCommands {
                   errorMessage == null || errorMessage.isBlank()
                       ? "No more retries left."
                       : errorMessage;
-              runner.raiseIncident(element, new Failure(Failure.JOB_NO_RETRIES, message), job.key());
+              runner.raiseIncident(
+                  element, new Failure(Failure.JOB_NO_RETRIES, message), job.key());
             }
           } else if (!delayed) {
             runner.jobActivatable(job);
@@ -73,8 +78,8 @@ public class JobCommands {
 
   /**
    * Throws a BPMN error. The embedded engine has no error catch events yet, so the error is
-   * unhandled: the job waits in ERROR_THROWN with an UNHANDLED_ERROR_EVENT incident; resolving
-   * the incident ignores the error and makes the job activatable again.
+   * unhandled: the job waits in ERROR_THROWN with an UNHANDLED_ERROR_EVENT incident; resolving the
+   * incident ignores the error and makes the job activatable again.
    */
   public void throwError(
       long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
@@ -105,8 +110,8 @@ public class JobCommands {
   }
 
   /**
-   * Updates retries (must be at least 1) and/or the timeout of an activated job (new deadline =
-   * now + timeout). Null leaves a value unchanged. Updating retries does not resolve an incident.
+   * Updates retries (must be at least 1) and/or the timeout of an activated job (new deadline = now
+   * + timeout). Null leaves a value unchanged. Updating retries does not resolve an incident.
    */
   public void update(long jobKey, Integer retries, Long timeoutMillis) {
     if (retries != null && retries < 1) {

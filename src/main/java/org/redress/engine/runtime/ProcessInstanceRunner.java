@@ -28,8 +28,8 @@ import org.redress.engine.state.JobState;
 /**
  * Interprets one process instance inside one command. Work is a FIFO queue of follow-up steps
  * (activate an element, complete an element), drained by {@link #run()}, as Zeebe processes the
- * follow-up commands it writes. Pass-through elements go through their whole lifecycle in one
- * step. Everything happens on the in-memory {@link InstanceState}; the command writes it back.
+ * follow-up commands it writes. Pass-through elements go through their whole lifecycle in one step.
+ * Everything happens on the in-memory {@link InstanceState}; the command writes it back.
  */
 public final class ProcessInstanceRunner {
 
@@ -44,7 +44,8 @@ public final class ProcessInstanceRunner {
   private final Set<String> createdJobTypes = new LinkedHashSet<>();
   private final Instant now;
 
-  public ProcessInstanceRunner(InstanceState state, DeployedProcess process, EngineServices services) {
+  public ProcessInstanceRunner(
+      InstanceState state, DeployedProcess process, EngineServices services) {
     this.state = state;
     this.process = process;
     this.services = services;
@@ -159,7 +160,10 @@ public final class ProcessInstanceRunner {
     for (ElementInstance child : state.activeChildren(instance.key())) {
       terminate(child);
     }
-    services.processors().forElement(nodeOf(instance)).onTerminate(nodeOf(instance), instance, this);
+    services
+        .processors()
+        .forElement(nodeOf(instance))
+        .onTerminate(nodeOf(instance), instance, this);
     for (Incident incident : state.activeIncidents(instance.key())) {
       incident.resolve(now);
     }

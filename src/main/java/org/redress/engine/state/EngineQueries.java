@@ -63,8 +63,7 @@ public class EngineQueries {
           Map.entry("processDefinitionId", new Column("j.bpmn_process_id", Type.STRING)),
           Map.entry("tenantId", new Column("j.tenant_id", Type.STRING)),
           Map.entry(
-              "hasFailedWithRetriesLeft",
-              new Column("j.has_failed_with_retries_left", Type.BOOL)));
+              "hasFailedWithRetriesLeft", new Column("j.has_failed_with_retries_left", Type.BOOL)));
 
   private static final Map<String, Column> INCIDENT_COLUMNS =
       Map.ofEntries(

@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Turns a Camunda search request ({@code filter}, {@code sort}, {@code page}) into SQL. Filter
- * properties may be a plain value (equality) or an operator object ({@code $eq, $neq, $exists,
- * $in, $notIn, $like, $gt, $gte, $lt, $lte}); empty arrays mean "no constraint", as the 8.8 Java
- * client always sends them. Cursors are opaque and encode an offset.
+ * properties may be a plain value (equality) or an operator object ({@code $eq, $neq, $exists, $in,
+ * $notIn, $like, $gt, $gte, $lt, $lte}); empty arrays mean "no constraint", as the 8.8 Java client
+ * always sends them. Cursors are opaque and encode an offset.
  */
 public final class SearchSupport {
 
@@ -164,21 +164,30 @@ public final class SearchSupport {
         continue;
       }
       switch (op.getKey()) {
-        case "$eq" -> conditions.add(
-            column.sql() + " = :" + param(params, name, convert(name, column, operand)));
-        case "$neq" -> conditions.add(
-            "(" + column.sql() + " IS DISTINCT FROM :"
-                + param(params, name, convert(name, column, operand)) + ")");
-        case "$exists" -> conditions.add(
-            column.sql() + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
-        case "$gt" -> conditions.add(
-            column.sql() + " > :" + param(params, name, convert(name, column, operand)));
-        case "$gte" -> conditions.add(
-            column.sql() + " >= :" + param(params, name, convert(name, column, operand)));
-        case "$lt" -> conditions.add(
-            column.sql() + " < :" + param(params, name, convert(name, column, operand)));
-        case "$lte" -> conditions.add(
-            column.sql() + " <= :" + param(params, name, convert(name, column, operand)));
+        case "$eq" ->
+            conditions.add(
+                column.sql() + " = :" + param(params, name, convert(name, column, operand)));
+        case "$neq" ->
+            conditions.add(
+                "("
+                    + column.sql()
+                    + " IS DISTINCT FROM :"
+                    + param(params, name, convert(name, column, operand))
+                    + ")");
+        case "$exists" ->
+            conditions.add(column.sql() + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
+        case "$gt" ->
+            conditions.add(
+                column.sql() + " > :" + param(params, name, convert(name, column, operand)));
+        case "$gte" ->
+            conditions.add(
+                column.sql() + " >= :" + param(params, name, convert(name, column, operand)));
+        case "$lt" ->
+            conditions.add(
+                column.sql() + " < :" + param(params, name, convert(name, column, operand)));
+        case "$lte" ->
+            conditions.add(
+                column.sql() + " <= :" + param(params, name, convert(name, column, operand)));
         case "$in", "$notIn" -> {
           if (!operand.isArray()) {
             throw EngineRejection.invalidArgument(
@@ -199,13 +208,14 @@ public final class SearchSupport {
           conditions.add(
               column.sql() + " LIKE :" + param(params, name, likePattern(operand.asText())));
         }
-        default -> throw EngineRejection.invalidArgument(
-            "Expected a filter operator ($eq, $neq, $exists, $in, $notIn, $like, $gt, $gte, $lt,"
-                + " $lte), but '"
-                + name
-                + "' has '"
-                + op.getKey()
-                + "'");
+        default ->
+            throw EngineRejection.invalidArgument(
+                "Expected a filter operator ($eq, $neq, $exists, $in, $notIn, $like, $gt, $gte, $lt,"
+                    + " $lte), but '"
+                    + name
+                    + "' has '"
+                    + op.getKey()
+                    + "'");
       }
     }
   }

@@ -13,8 +13,8 @@ import org.redress.engine.state.ElementInstance;
 /**
  * Exclusive gateway: while activating, evaluates the conditions of the non-default flows in model
  * order and takes the first that is true, else the default flow. A condition that is not boolean
- * (null included) is an incident, and then the default flow is not taken; no true condition and
- * no default flow is a CONDITION_ERROR incident.
+ * (null included) is an incident, and then the default flow is not taken; no true condition and no
+ * default flow is a CONDITION_ERROR incident.
  */
 public final class ExclusiveGatewayProcessor
     implements ElementProcessor<ExecutableExclusiveGateway> {
@@ -36,7 +36,8 @@ public final class ExclusiveGatewayProcessor
         if (flow.id().equals(gateway.defaultFlowId()) || flow.condition() == null) {
           continue;
         }
-        Evaluated<Boolean> result = runner.expressions().evaluateBoolean(flow.condition(), variables);
+        Evaluated<Boolean> result =
+            runner.expressions().evaluateBoolean(flow.condition(), variables);
         if (result.isFailure()) {
           runner.raiseIncident(instance, result.failure(), null);
           return;

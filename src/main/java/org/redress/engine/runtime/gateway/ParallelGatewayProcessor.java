@@ -8,8 +8,8 @@ import org.redress.engine.state.ElementInstance;
 
 /**
  * Parallel gateway. The join is counted by the runner when flows are taken (one token per incoming
- * flow, surplus tokens wait); once activated the gateway passes through and forks to every
- * outgoing flow.
+ * flow, surplus tokens wait); once activated the gateway passes through and forks to every outgoing
+ * flow.
  */
 public final class ParallelGatewayProcessor implements ElementProcessor<ExecutableParallelGateway> {
 

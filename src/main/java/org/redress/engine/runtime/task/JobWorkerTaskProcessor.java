@@ -9,8 +9,8 @@ import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.Job;
 
 /**
- * Service task, send task and job-based script task: evaluates the job type and retries, creates
- * a job and waits. Completing the job completes the task with the job's variables as payload;
+ * Service task, send task and job-based script task: evaluates the job type and retries, creates a
+ * job and waits. Completing the job completes the task with the job's variables as payload;
  * terminating the task cancels the job.
  */
 public final class JobWorkerTaskProcessor implements ElementProcessor<ExecutableJobWorkerTask> {
@@ -29,7 +29,8 @@ public final class JobWorkerTaskProcessor implements ElementProcessor<Executable
       runner.raiseIncident(instance, retries.failure(), null);
       return;
     }
-    int retryCount = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, retries.value()));
+    int retryCount =
+        (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, retries.value()));
     runner.createJob(instance, type.value(), retryCount, task.headers());
     runner.activated(instance);
   }

@@ -13,8 +13,8 @@ import org.redress.engine.state.ElementInstance;
 
 /**
  * Script task. With {@code zeebe:script}: evaluates the FEEL expression and completes at once with
- * {@code {resultVariable: result}} as payload (null results included). With a task definition it
- * is a job worker task.
+ * {@code {resultVariable: result}} as payload (null results included). With a task definition it is
+ * a job worker task.
  */
 public final class ScriptTaskProcessor implements ElementProcessor<ExecutableFlowNode> {
 

@@ -35,10 +35,7 @@ class ParallelGatewayIT {
           fork.moveToNode("Gateway_Fork")
               .serviceTask("Task_" + i, t -> t.zeebeJobType(id + "-job"))
               .sequenceFlowId("Flow_Join_" + i);
-      fork =
-          i == 0
-              ? fork.parallelGateway("Gateway_Join")
-              : fork.connectTo("Gateway_Join");
+      fork = i == 0 ? fork.parallelGateway("Gateway_Join") : fork.connectTo("Gateway_Join");
     }
     engine.deploy(fork.moveToNode("Gateway_Join").endEvent("End").done());
   }
@@ -116,7 +113,8 @@ class ParallelGatewayIT {
     assertThat(engine.lifecycle(pi).stream().filter("Gateway_Join:ELEMENT_ACTIVATING"::equals))
         .hasSize(1);
     assertThat(
-            engine.jdbc
+            engine
+                .jdbc
                 .sql(
                     "SELECT count(*) FROM engine.element_instance WHERE process_instance_key = :k"
                         + " AND element_id = 'Gateway_Join'")

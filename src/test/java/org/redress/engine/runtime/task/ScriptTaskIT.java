@@ -69,8 +69,7 @@ class ScriptTaskIT {
         Bpmn.createExecutableProcess(id)
             .startEvent()
             .scriptTask(
-                "script",
-                s -> s.zeebeExpression("assert(x, x != null)").zeebeResultVariable("r"))
+                "script", s -> s.zeebeExpression("assert(x, x != null)").zeebeResultVariable("r"))
             .endEvent()
             .done());
 
