@@ -14,13 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-// The Camunda client's health indicator calls /v2/topology, which the embedded engine does not
-// serve
-// yet; until it does, that indicator would report DOWN. Remove the property once /v2/topology
-// exists.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = "management.health.camunda.enabled=false")
+// Health includes the Camunda client's indicator, which calls the embedded engine's /v2/topology.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class RedressApplicationIT {
 
   @DynamicPropertySource

@@ -239,9 +239,9 @@ public final class Job {
     dirty = true;
   }
 
+  /** A new lease end; the REST job state enum has no TIMEOUT_UPDATED, so the intent stays. */
   public void updateDeadline(Instant newDeadline) {
     deadline = newDeadline;
-    intent = "TIMEOUT_UPDATED";
     dirty = true;
   }
 

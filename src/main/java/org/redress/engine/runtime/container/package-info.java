@@ -1,0 +1,2 @@
+/** Processors for elements that contain others (the process). */
+package org.redress.engine.runtime.container;

@@ -1,0 +1,2 @@
+/** Processors for start and end events. */
+package org.redress.engine.runtime.event;

@@ -1,0 +1,2 @@
+/** Processors for exclusive and parallel gateways. */
+package org.redress.engine.runtime.gateway;
