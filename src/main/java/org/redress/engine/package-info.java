@@ -5,10 +5,10 @@
  * <p>Pipeline: {@code api} (HTTP, problem details) → {@code command} (one transaction per write,
  * serialised per process instance by a row lock) → {@code runtime.ProcessInstanceRunner} (drives
  * element lifecycles from a FIFO queue of follow-up steps) → one {@code runtime.ElementProcessor}
- * per element type, listed in {@code runtime.ElementProcessors} → {@code state} (JdbcClient stores).
- * Deployment goes through {@code model} (Zeebe BPMN model API, Zeebe's design-time validators, our
- * limits, FEEL parsed once) into immutable {@code Executable*} records. {@code scheduler} returns
- * jobs whose lease or back-off ended.
+ * per element type, listed in {@code runtime.ElementProcessors} → {@code state} (JdbcClient
+ * stores). Deployment goes through {@code model} (Zeebe BPMN model API, Zeebe's design-time
+ * validators, our limits, FEEL parsed once) into immutable {@code Executable*} records. {@code
+ * scheduler} returns jobs whose lease or back-off ended.
  *
  * <p>Supported elements: none start/end events, none intermediate throw event, undefined and manual
  * task, service task, send task, script task (FEEL {@code zeebe:script} or job-based), exclusive

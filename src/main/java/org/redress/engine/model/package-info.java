@@ -1,2 +1,5 @@
-/** Deploy time: BPMN XML to validated, immutable Executable* records, with every expression parsed once. */
+/**
+ * Deploy time: BPMN XML to validated, immutable Executable* records, with every expression parsed
+ * once.
+ */
 package org.redress.engine.model;

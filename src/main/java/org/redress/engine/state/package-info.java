@@ -1,2 +1,5 @@
-/** JdbcClient stores for schema engine: element instances, variables, jobs, incidents, definitions, searches. */
+/**
+ * JdbcClient stores for schema engine: element instances, variables, jobs, incidents, definitions,
+ * searches.
+ */
 package org.redress.engine.state;

@@ -1,2 +1,5 @@
-/** Shared runtime behaviour: variables and propagation, variable mappings, typed expression evaluation. */
+/**
+ * Shared runtime behaviour: variables and propagation, variable mappings, typed expression
+ * evaluation.
+ */
 package org.redress.engine.runtime.behavior;
