@@ -58,7 +58,10 @@ class EngineApiExceptionHandler {
   })
   ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
     String detail = e.getMessage();
-    if (e instanceof HttpMessageNotReadableException n) {
+    if (e instanceof HttpMessageNotReadableException n && n.getCause() == null) {
+      // A missing body: Spring's message names the Java handler method, which no client needs.
+      detail = "The request body is missing; expected a JSON object";
+    } else if (e instanceof HttpMessageNotReadableException n) {
       detail =
           "The request body is not valid JSON of the expected shape: "
               + firstLine(n.getMostSpecificCause().getMessage());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.redress.engine.ConditionalOnEmbeddedEngine;
+import org.redress.engine.EngineProperties;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.JobCommands;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Job activation (long polling), completion, failure, BPMN errors, updates and search. */
 @RestController
@@ -26,11 +27,19 @@ class JobController {
   private final ActivateJobs activateJobs;
   private final JobCommands jobCommands;
   private final EngineQueries queries;
+  private final long asyncTimeoutMillis;
 
-  JobController(ActivateJobs activateJobs, JobCommands jobCommands, EngineQueries queries) {
+  JobController(
+      ActivateJobs activateJobs,
+      JobCommands jobCommands,
+      EngineQueries queries,
+      EngineProperties properties) {
     this.activateJobs = activateJobs;
     this.jobCommands = jobCommands;
     this.queries = queries;
+    // The servlet container's default async timeout (Tomcat: 30 s) would cut long polls that the
+    // engine allows up to maxRequestTimeout short with a 500; the engine always answers by then.
+    this.asyncTimeoutMillis = properties.maxRequestTimeout().toMillis() + 10_000;
   }
 
   record ActivationRequest(
@@ -98,7 +107,7 @@ class JobController {
       Boolean isDenied) {}
 
   @PostMapping("/v2/jobs/activation")
-  CompletableFuture<ActivationResult> activate(@RequestBody ActivationRequest body) {
+  DeferredResult<ActivationResult> activate(@RequestBody ActivationRequest body) {
     if (body.timeout() == null || body.maxJobsToActivate() == null) {
       throw EngineRejection.invalidArgument(
           "Expected 'type', 'timeout' and 'maxJobsToActivate' to activate jobs");
@@ -112,12 +121,22 @@ class JobController {
             body.fetchVariable() == null ? List.of() : body.fetchVariable(),
             body.requestTimeout() == null ? null : Duration.ofMillis(body.requestTimeout()),
             ApiFormat.tenants(body.tenantIds()));
-    return activateJobs
+    DeferredResult<ActivationResult> result = new DeferredResult<>(asyncTimeoutMillis);
+    activateJobs
         .activate(request)
         .thenApply(
             jobs ->
                 new ActivationResult(
-                    jobs.stream().map(a -> toActivated(a.job(), a.variables())).toList()));
+                    jobs.stream().map(a -> toActivated(a.job(), a.variables())).toList()))
+        .whenComplete(
+            (activated, error) -> {
+              if (error != null) {
+                result.setErrorResult(error);
+              } else {
+                result.setResult(activated);
+              }
+            });
+    return result;
   }
 
   @PostMapping("/v2/jobs/{jobKey}/completion")

@@ -24,6 +24,7 @@ import org.redress.engine.state.Incident;
 import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.Job;
 import org.redress.engine.state.JobState;
+import org.redress.engine.state.TakenSequenceFlow;
 
 /**
  * Interprets one process instance inside one command. Work is a FIFO queue of follow-up steps
@@ -364,10 +365,21 @@ public final class ProcessInstanceRunner {
 
   private void takeFlow(ExecutableSequenceFlow flow, ElementInstance source) {
     long scopeKey = source.flowScopeKey();
+    long flowKey = services.keys().nextKey();
+    state.addTakenFlow(
+        new TakenSequenceFlow(
+            flowKey,
+            source.processInstanceKey(),
+            source.processDefinitionKey(),
+            source.bpmnProcessId(),
+            flow.id(),
+            scopeKey,
+            source.tenantId(),
+            now));
     events.add(
         new LifecycleEvent(
             source.processInstanceKey(),
-            services.keys().nextKey(),
+            flowKey,
             flow.id(),
             BpmnElementType.SEQUENCE_FLOW,
             "SEQUENCE_FLOW_TAKEN"));

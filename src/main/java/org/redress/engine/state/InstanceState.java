@@ -18,6 +18,7 @@ public final class InstanceState {
   private final Map<Long, Map<String, Variable>> variables = new LinkedHashMap<>();
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  private final List<TakenSequenceFlow> takenFlows = new ArrayList<>();
 
   InstanceState(ElementInstance processInstance) {
     this.processInstance = processInstance;
@@ -86,6 +87,15 @@ public final class InstanceState {
 
   public void addIncident(Incident incident) {
     incidents.put(incident.key(), incident);
+  }
+
+  public void addTakenFlow(TakenSequenceFlow flow) {
+    takenFlows.add(flow);
+  }
+
+  /** Flows taken by this command (not yet written). */
+  List<TakenSequenceFlow> takenFlows() {
+    return takenFlows;
   }
 
   /** Active incidents on one element instance. */

@@ -217,6 +217,29 @@ public class InstanceStore {
         "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
         updateIncidents);
 
+    List<SqlParameterSource> flows = new ArrayList<>();
+    for (TakenSequenceFlow f : state.takenFlows()) {
+      flows.add(
+          new MapSqlParameterSource()
+              .addValue("key", f.key())
+              .addValue("processInstanceKey", f.processInstanceKey())
+              .addValue("processDefinitionKey", f.processDefinitionKey())
+              .addValue("bpmnProcessId", f.bpmnProcessId())
+              .addValue("flowId", f.flowId())
+              .addValue("flowScopeKey", f.flowScopeKey())
+              .addValue("tenantId", f.tenantId())
+              .addValue("takenAt", ts(f.takenAt())));
+    }
+    execute(
+        """
+        INSERT INTO engine.sequence_flow (key, process_instance_key, process_definition_key,
+            bpmn_process_id, flow_id, flow_scope_key, tenant_id, taken_at)
+        VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :flowId,
+            :flowScopeKey, :tenantId, :takenAt)
+        """,
+        flows);
+    state.takenFlows().clear();
+
     state.elements().forEach(ElementInstance::markPersisted);
     state.allVariables().values().forEach(s -> s.values().forEach(Variable::markPersisted));
     state.jobs().forEach(Job::markPersisted);
