@@ -6,6 +6,7 @@ import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.CreateProcessInstance;
 import org.redress.engine.command.DeployResources;
 import org.redress.engine.command.EngineNotifications;
+import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.InstanceCommandExecutor;
 import org.redress.engine.command.InstanceCommands;
 import org.redress.engine.command.JobCommands;
@@ -19,9 +20,10 @@ import org.redress.engine.runtime.EngineServices;
 import org.redress.engine.runtime.ProcessDefinitions;
 import org.redress.engine.runtime.behavior.ExpressionBehavior;
 import org.redress.engine.runtime.behavior.VariableMappingBehavior;
-import org.redress.engine.scheduler.JobScheduler;
+import org.redress.engine.scheduler.EngineScheduler;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.EngineQueries;
+import org.redress.engine.state.EventStore;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
@@ -85,14 +87,23 @@ public class EngineConfiguration {
 
   @Bean
   EngineServices engineServices(
-      EngineClock clock, KeyGenerator keys, ExpressionLanguage expressionLanguage) {
+      EngineClock clock,
+      KeyGenerator keys,
+      ExpressionLanguage expressionLanguage,
+      EventStore eventStore) {
     ExpressionBehavior expressions = new ExpressionBehavior(expressionLanguage);
     return new EngineServices(
         clock,
         keys,
         expressions,
         new VariableMappingBehavior(expressions),
-        new ElementProcessors());
+        new ElementProcessors(),
+        eventStore);
+  }
+
+  @Bean
+  EventStore engineEventStore(JdbcClient jdbc) {
+    return new EventStore(jdbc);
   }
 
   @Bean(destroyMethod = "close")
@@ -128,8 +139,41 @@ public class EngineConfiguration {
       ProcessDefinitions definitions,
       BpmnModelTransformer transformer,
       KeyGenerator keys,
+      EngineClock clock,
+      ExpressionLanguage expressions,
+      EventStore events,
+      InstanceStore instances) {
+    return new DeployResources(
+        engineTransactions,
+        store,
+        definitions,
+        transformer,
+        keys,
+        clock,
+        expressions,
+        events,
+        instances);
+  }
+
+  @Bean
+  EventCommands eventCommands(
+      TransactionTemplate engineTransactions,
+      InstanceCommandExecutor executor,
+      CreateProcessInstance createProcessInstance,
+      ProcessDefinitions definitions,
+      EventStore events,
+      InstanceStore instances,
+      KeyGenerator keys,
       EngineClock clock) {
-    return new DeployResources(engineTransactions, store, definitions, transformer, keys, clock);
+    return new EventCommands(
+        engineTransactions,
+        executor,
+        createProcessInstance,
+        definitions,
+        events,
+        instances,
+        keys,
+        clock);
   }
 
   @Bean
@@ -169,8 +213,12 @@ public class EngineConfiguration {
   }
 
   @Bean
-  JobScheduler jobScheduler(
-      JobStore jobs, JobNotifier notifier, EngineClock clock, EngineProperties properties) {
-    return new JobScheduler(jobs, notifier, clock, properties.schedulerInterval());
+  EngineScheduler engineScheduler(
+      JobStore jobs,
+      EventCommands events,
+      JobNotifier notifier,
+      EngineClock clock,
+      EngineProperties properties) {
+    return new EngineScheduler(jobs, events, notifier, clock, properties.schedulerInterval());
   }
 }

@@ -16,6 +16,7 @@ import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.CreateProcessInstance;
 import org.redress.engine.command.DeployResources;
 import org.redress.engine.command.EngineNotifications;
+import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.InstanceCommandExecutor;
 import org.redress.engine.command.InstanceCommands;
 import org.redress.engine.command.JobCommands;
@@ -25,9 +26,10 @@ import org.redress.engine.model.BpmnModelTransformer;
 import org.redress.engine.runtime.EngineServices;
 import org.redress.engine.runtime.LifecycleEvent;
 import org.redress.engine.runtime.ProcessDefinitions;
-import org.redress.engine.scheduler.JobScheduler;
+import org.redress.engine.scheduler.EngineScheduler;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.EngineQueries;
+import org.redress.engine.state.EventStore;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.JobStore;
 import org.redress.engine.state.Json;
@@ -54,7 +56,8 @@ public final class EngineHarness implements AutoCloseable {
   public final InstanceCommands instances;
   public final ActivateJobs activateJobs;
   public final EngineQueries queries;
-  public final JobScheduler scheduler;
+  public final EngineScheduler scheduler;
+  public final EventCommands messages;
   private final JobNotifier notifier;
   private final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
 
@@ -71,14 +74,24 @@ public final class EngineHarness implements AutoCloseable {
     InstanceStore instanceStore = config.engineInstanceStore(jdbc, template);
     JobStore jobStore = config.engineJobStore(jdbc);
     ProcessDefinitions definitions = config.processDefinitions(definitionStore, transformer);
-    EngineServices services = config.engineServices(clock, keys, expressions);
+    EventStore eventStore = config.engineEventStore(jdbc);
+    EngineServices services = config.engineServices(clock, keys, expressions, eventStore);
     notifier = config.jobNotifier();
     EngineNotifications notifications =
         config.engineNotifications(notifier, List.of(events::addAll));
     InstanceCommandExecutor executor =
         config.instanceCommandExecutor(tx, instanceStore, definitions, services, notifications);
     deployResources =
-        config.deployResources(tx, definitionStore, definitions, transformer, keys, clock);
+        config.deployResources(
+            tx,
+            definitionStore,
+            definitions,
+            transformer,
+            keys,
+            clock,
+            expressions,
+            eventStore,
+            instanceStore);
     createProcessInstance =
         config.createProcessInstance(executor, definitions, keys, notifications, clock);
     jobs = config.jobCommands(executor, instanceStore);
@@ -88,7 +101,17 @@ public final class EngineHarness implements AutoCloseable {
             true, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(60));
     activateJobs = config.activateJobs(tx, jobStore, notifier, clock, properties);
     queries = config.engineQueries(jdbc, template);
-    scheduler = config.jobScheduler(jobStore, notifier, clock, properties);
+    messages =
+        config.eventCommands(
+            tx,
+            executor,
+            createProcessInstance,
+            definitions,
+            eventStore,
+            instanceStore,
+            keys,
+            clock);
+    scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties);
   }
 
   private static synchronized HikariDataSource dataSource() {

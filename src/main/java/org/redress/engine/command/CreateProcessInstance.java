@@ -98,6 +98,28 @@ public class CreateProcessInstance {
     }
   }
 
+  /**
+   * Creates an instance at a message or timer start event; {@code beforeStart} may add to the new
+   * instance's state (e.g. the message correlation). Joins the caller's transaction if any.
+   */
+  public long createAt(
+      DeployedProcess process,
+      String startEventId,
+      Map<String, Object> variables,
+      java.util.function.Consumer<InstanceState> beforeStart) {
+    long key = keys.nextKey();
+    executor.execute(
+        () -> InstanceState.created(newInstance(process, key)),
+        (runner, state) -> {
+          if (beforeStart != null) {
+            beforeStart.accept(state);
+          }
+          runner.startProcessAt(startEventId, variables);
+          return null;
+        });
+    return key;
+  }
+
   private Created start(DeployedProcess process, long key, Map<String, Object> variables) {
     if (process.process().noneStartEventId() == null) {
       throw EngineRejection.invalidArgument(

@@ -10,13 +10,21 @@ import java.util.List;
 import java.util.Map;
 import org.redress.engine.EngineClock;
 import org.redress.engine.EngineRejection;
+import org.redress.engine.expression.EvaluationResult;
+import org.redress.engine.expression.ExpressionLanguage;
 import org.redress.engine.model.BpmnModelTransformer;
+import org.redress.engine.model.EventDefinition;
 import org.redress.engine.model.ExecutableProcess;
+import org.redress.engine.model.ExecutableStartEvent;
 import org.redress.engine.model.ModelValidationException;
 import org.redress.engine.runtime.ProcessDefinitions;
+import org.redress.engine.runtime.behavior.TimerSchedule;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.DefinitionStore.ProcessDefinitionRow;
+import org.redress.engine.state.EventStore;
+import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.KeyGenerator;
+import org.redress.engine.state.Timer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,6 +46,9 @@ public class DeployResources {
   private final BpmnModelTransformer transformer;
   private final KeyGenerator keys;
   private final EngineClock clock;
+  private final ExpressionLanguage expressions;
+  private final EventStore events;
+  private final InstanceStore instances;
 
   public DeployResources(
       TransactionTemplate transactions,
@@ -45,13 +56,19 @@ public class DeployResources {
       ProcessDefinitions definitions,
       BpmnModelTransformer transformer,
       KeyGenerator keys,
-      EngineClock clock) {
+      EngineClock clock,
+      ExpressionLanguage expressions,
+      EventStore events,
+      InstanceStore instances) {
     this.transactions = transactions;
     this.store = store;
     this.definitions = definitions;
     this.transformer = transformer;
     this.keys = keys;
     this.clock = clock;
+    this.expressions = expressions;
+    this.events = events;
+    this.instances = instances;
   }
 
   public Deployment deploy(List<Resource> resources, String tenantId) {
@@ -59,7 +76,12 @@ public class DeployResources {
       throw EngineRejection.invalidArgument(
           "Expected to deploy at least one resource, but none was given");
     }
-    record Parsed(Resource resource, ExecutableProcess process, String xml, String checksum) {}
+    record Parsed(
+        Resource resource,
+        ExecutableProcess process,
+        String xml,
+        String checksum,
+        List<StartTrigger> starts) {}
     List<Parsed> parsed = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (Resource resource : resources) {
@@ -84,7 +106,7 @@ public class DeployResources {
                       + earlier
                       + "' of the same deployment"));
         }
-        parsed.add(new Parsed(resource, process, xml, checksum));
+        parsed.add(new Parsed(resource, process, xml, checksum, startTriggers(name, process)));
       }
     }
     long deploymentKey = keys.nextKey();
@@ -113,6 +135,7 @@ public class DeployResources {
                         deploymentKey,
                         tenantId);
                 store.insertProcessDefinition(row, p.xml(), clock.now());
+                openStartEvents(row, p.starts());
                 result.add(row);
               }
               return result;
@@ -121,6 +144,77 @@ public class DeployResources {
       definitions.remember(rows.get(i), parsed.get(i).process());
     }
     return new Deployment(deploymentKey, tenantId, rows);
+  }
+
+  /** A message or timer start event, evaluated at deployment (with no variables, as Zeebe). */
+  private record StartTrigger(String elementId, String messageName, TimerSchedule timer) {}
+
+  private List<StartTrigger> startTriggers(String resourceName, ExecutableProcess process) {
+    List<StartTrigger> triggers = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (ExecutableStartEvent start : process.eventStartEvents()) {
+      String where = "Element '" + start.id() + "' (startEvent): ";
+      if (start.event() instanceof EventDefinition.Message message) {
+        EvaluationResult name = expressions.evaluate(message.name(), Map.of());
+        if (name.isFailure() || !(name.value() instanceof String text) || text.isEmpty()) {
+          problems.add(where + "the message name must evaluate to a string without variables");
+        } else {
+          triggers.add(new StartTrigger(start.id(), text, null));
+        }
+      } else if (start.event() instanceof EventDefinition.Timer timer) {
+        EvaluationResult value = expressions.evaluate(timer.value(), Map.of());
+        try {
+          if (value.isFailure() || !(value.value() instanceof String text)) {
+            throw new IllegalArgumentException("it does not evaluate to a string");
+          }
+          TimerSchedule schedule =
+              switch (timer.kind()) {
+                case DATE -> TimerSchedule.date(text);
+                case CYCLE -> TimerSchedule.cycle(text, clock.now());
+                case DURATION ->
+                    throw new IllegalArgumentException(
+                        "a timer start event needs a date or a cycle, not a duration");
+              };
+          triggers.add(new StartTrigger(start.id(), null, schedule));
+        } catch (RuntimeException e) {
+          problems.add(where + "invalid timer: " + e.getMessage());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ModelValidationException(resourceName, problems);
+    }
+    return triggers;
+  }
+
+  /** The new version's start events replace the previous version's. */
+  private void openStartEvents(ProcessDefinitionRow row, List<StartTrigger> starts) {
+    List<String[]> messages = new ArrayList<>();
+    List<Timer> timers = new ArrayList<>();
+    for (StartTrigger start : starts) {
+      if (start.messageName() != null) {
+        messages.add(new String[] {start.elementId(), start.messageName()});
+      } else {
+        timers.add(
+            new Timer(
+                keys.nextKey(),
+                null,
+                null,
+                row.key(),
+                row.bpmnProcessId(),
+                start.elementId(),
+                start.timer().firstDue(),
+                start.timer().repetitions(),
+                start.timer().cycle(),
+                "CREATED",
+                row.tenantId(),
+                clock.now(),
+                true));
+      }
+    }
+    events.replaceStartSubscriptions(row.tenantId(), row.bpmnProcessId(), row.key(), messages);
+    events.cancelStartTimers(row.tenantId(), row.bpmnProcessId());
+    instances.flushTimers(timers);
   }
 
   private static String sha256(byte[] content) {

@@ -12,6 +12,8 @@ import org.redress.engine.runtime.ProcessInstanceRunner;
 import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.InstanceStore;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,9 +60,12 @@ public class InstanceCommandExecutor {
   /** Same, for a new instance whose state the caller builds. */
   public <T> T execute(
       Supplier<InstanceState> load, BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
+    // Nested in a caller's transaction (a message correlated to several instances): join it, do
+    // not retry here (the caller retries the whole), and announce after the outer commit.
+    boolean nested = TransactionSynchronizationManager.isActualTransactionActive();
     for (int attempt = 1; ; attempt++) {
       try {
-        Object[] holder = new Object[2];
+        Object[] holder = new Object[1];
         transactions.executeWithoutResult(
             status -> {
               InstanceState state = load.get();
@@ -76,14 +81,20 @@ public class InstanceCommandExecutor {
               holder[0] = command.apply(runner, state);
               runner.run();
               store.flush(state);
-              holder[1] = outcome(runner, state, wasActive);
+              CommandOutcome outcome = outcome(runner, state, wasActive);
+              TransactionSynchronizationManager.registerSynchronization(
+                  new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                      notifications.publish(outcome);
+                    }
+                  });
             });
-        notifications.publish((CommandOutcome) holder[1]);
         @SuppressWarnings("unchecked")
         T result = (T) holder[0];
         return result;
       } catch (PessimisticLockingFailureException e) {
-        if (attempt >= ATTEMPTS) {
+        if (nested || attempt >= ATTEMPTS) {
           throw e;
         }
       }

@@ -94,7 +94,11 @@ public class JobCommands {
           requireWorkerState(job, "throw an error for");
           job.throwError(errorCode, errorMessage);
           ElementInstance element = state.element(job.elementInstanceKey());
-          if (element != null && element.isActive()) {
+          if (element == null || !element.isActive()) {
+            return;
+          }
+          if (!runner.catchEvents().throwError(element, errorCode, variables)) {
+            java.util.List<String> available = runner.catchEvents().availableErrorCodes(element);
             runner.raiseIncident(
                 element,
                 new Failure(
@@ -103,7 +107,10 @@ public class JobCommands {
                         + errorCode
                         + "' with message '"
                         + (errorMessage == null ? "" : errorMessage)
-                        + "', but it was not caught. No error events are available in the scope."),
+                        + "', but it was not caught."
+                        + (available.isEmpty()
+                            ? " No error events are available in the scope."
+                            : " Available error events are " + available)),
                 job.key());
           }
         });

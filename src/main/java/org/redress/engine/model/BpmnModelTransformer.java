@@ -4,19 +4,29 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
@@ -87,12 +97,77 @@ public class BpmnModelTransformer {
     return processes;
   }
 
+  /** Collects the elements of a process while walking its (sub-)containers. */
+  private static final class Collector {
+    final Map<String, ExecutableFlowNode> elements = new LinkedHashMap<>();
+    final Map<String, List<ExecutableBoundaryEvent>> boundaryEvents = new LinkedHashMap<>();
+    final Map<String, List<ExecutableSubProcess>> eventSubProcesses = new LinkedHashMap<>();
+    final List<ExecutableStartEvent> eventStartEvents = new ArrayList<>();
+  }
+
+  private enum ContainerKind {
+    PROCESS,
+    SUB_PROCESS,
+    EVENT_SUB_PROCESS
+  }
+
   private ExecutableProcess transformProcess(Process process, List<String> problems) {
-    Map<String, ExecutableFlowNode> elements = new LinkedHashMap<>();
+    Collector collector = new Collector();
+    List<String> starts =
+        transformContainer(
+            process.getId(), ContainerKind.PROCESS, process.getFlowElements(), collector, problems);
+    String noneStart = null;
+    for (String start : starts) {
+      ExecutableStartEvent event = (ExecutableStartEvent) collector.elements.get(start);
+      if (event.event() == null) {
+        if (noneStart != null) {
+          problems.add(
+              "Process '"
+                  + process.getId()
+                  + "': a process may have only one none start event, but has '"
+                  + noneStart
+                  + "' and '"
+                  + start
+                  + "'");
+        }
+        noneStart = start;
+      } else if (event.event() instanceof EventDefinition.Error) {
+        problems.add(
+            "Element '"
+                + start
+                + "' (startEvent): an error start event is only allowed in an event sub-process");
+      } else {
+        collector.eventStartEvents.add(event);
+      }
+    }
+    ElementInfo info =
+        new ElementInfo(
+            process.getId(),
+            nameOf(process.getName(), process.getId()),
+            BpmnElementType.PROCESS,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    return new ExecutableProcess(
+        info,
+        Map.copyOf(collector.elements),
+        noneStart,
+        List.copyOf(collector.eventStartEvents),
+        Map.copyOf(collector.boundaryEvents),
+        Map.copyOf(collector.eventSubProcesses));
+  }
+
+  /** Transforms one container's elements; returns the ids of its start events. */
+  private List<String> transformContainer(
+      String containerId,
+      ContainerKind kind,
+      Collection<FlowElement> flowElements,
+      Collector collector,
+      List<String> problems) {
     Map<String, List<ExecutableSequenceFlow>> outgoing = new LinkedHashMap<>();
     Map<String, List<String>> incoming = new LinkedHashMap<>();
-    Collection<FlowElement> flowElements = process.getFlowElements();
-
     // Flows first, in document order: that order is the order gateway conditions are evaluated.
     for (FlowElement element : flowElements) {
       if (element instanceof SequenceFlow flow) {
@@ -108,48 +183,63 @@ public class BpmnModelTransformer {
         incoming.computeIfAbsent(executable.targetId(), k -> new ArrayList<>()).add(flow.getId());
       }
     }
-
-    String noneStart = null;
+    List<String> starts = new ArrayList<>();
     for (FlowElement element : flowElements) {
-      if (element instanceof SequenceFlow || !(element instanceof FlowNode node)) {
-        if (!(element instanceof SequenceFlow)) {
-          problems.add(describe(element) + ": " + unsupported(element));
-        }
+      if (element instanceof SequenceFlow) {
+        continue;
+      }
+      if (!(element instanceof FlowNode node)) {
+        problems.add(describe(element) + ": " + unsupported(element));
         continue;
       }
       ExecutableFlowNode executable =
           transformNode(
               node,
-              process.getId(),
+              containerId,
               incoming.getOrDefault(node.getId(), List.of()),
               outgoing.getOrDefault(node.getId(), List.of()),
+              collector,
               problems);
       if (executable == null) {
         continue;
       }
+      collector.elements.put(node.getId(), executable);
       if (executable instanceof ExecutableStartEvent) {
-        if (noneStart != null) {
-          problems.add(
-              describe(node)
-                  + ": a process may have only one none start event, but '"
-                  + noneStart
-                  + "' is one too");
-        }
-        noneStart = node.getId();
+        starts.add(node.getId());
+      } else if (executable instanceof ExecutableBoundaryEvent boundary) {
+        collector
+            .boundaryEvents
+            .computeIfAbsent(boundary.attachedToId(), k -> new ArrayList<>())
+            .add(boundary);
+      } else if (executable instanceof ExecutableSubProcess sub && sub.eventTriggered()) {
+        collector.eventSubProcesses.computeIfAbsent(containerId, k -> new ArrayList<>()).add(sub);
       }
-      elements.put(node.getId(), executable);
     }
-    ElementInfo info =
-        new ElementInfo(
-            process.getId(),
-            nameOf(process.getName(), process.getId()),
-            BpmnElementType.PROCESS,
-            null,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of());
-    return new ExecutableProcess(info, Map.copyOf(elements), noneStart);
+    if (kind != ContainerKind.PROCESS && starts.size() != 1) {
+      problems.add(
+          "Element '"
+              + containerId
+              + "': a sub-process must have exactly one start event, but has "
+              + starts.size());
+    }
+    for (String start : starts) {
+      ExecutableStartEvent event = (ExecutableStartEvent) collector.elements.get(start);
+      if (kind == ContainerKind.SUB_PROCESS && event.event() != null) {
+        problems.add(
+            "Element '"
+                + start
+                + "' (startEvent): an embedded sub-process starts with a none"
+                + " start event");
+      }
+      if (kind == ContainerKind.EVENT_SUB_PROCESS && event.event() == null) {
+        problems.add(
+            "Element '"
+                + start
+                + "' (startEvent): an event sub-process needs a timer, message or"
+                + " error start event");
+      }
+    }
+    return starts;
   }
 
   private ExecutableFlowNode transformNode(
@@ -157,12 +247,9 @@ public class BpmnModelTransformer {
       String flowScopeId,
       List<String> incoming,
       List<ExecutableSequenceFlow> outgoing,
+      Collector collector,
       List<String> problems) {
     String kind = node.getElementType().getTypeName();
-    if (node instanceof Event event && hasEventDefinitions(event)) {
-      problems.add(describe(node) + ": " + kind + " with an event definition is not supported yet");
-      return null;
-    }
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       problems.add(describe(node) + ": multi-instance activities are not supported yet");
       return null;
@@ -171,35 +258,52 @@ public class BpmnModelTransformer {
       problems.add(describe(node) + ": execution listeners are not supported yet");
       return null;
     }
+    boolean eventSubProcess = node instanceof SubProcess sp && sp.triggeredByEvent();
     BpmnElementType type =
         switch (kind) {
           case "startEvent" -> BpmnElementType.START_EVENT;
           case "endEvent" -> BpmnElementType.END_EVENT;
           case "intermediateThrowEvent" -> BpmnElementType.INTERMEDIATE_THROW_EVENT;
+          case "intermediateCatchEvent" -> BpmnElementType.INTERMEDIATE_CATCH_EVENT;
+          case "boundaryEvent" -> BpmnElementType.BOUNDARY_EVENT;
           case "serviceTask" -> BpmnElementType.SERVICE_TASK;
           case "sendTask" -> BpmnElementType.SEND_TASK;
           case "scriptTask" -> BpmnElementType.SCRIPT_TASK;
+          case "receiveTask" -> BpmnElementType.RECEIVE_TASK;
           case "task" -> BpmnElementType.TASK;
           case "manualTask" -> BpmnElementType.MANUAL_TASK;
           case "exclusiveGateway" -> BpmnElementType.EXCLUSIVE_GATEWAY;
           case "parallelGateway" -> BpmnElementType.PARALLEL_GATEWAY;
+          case "eventBasedGateway" -> BpmnElementType.EVENT_BASED_GATEWAY;
+          case "subProcess" ->
+              eventSubProcess ? BpmnElementType.EVENT_SUB_PROCESS : BpmnElementType.SUB_PROCESS;
+          case "callActivity" -> BpmnElementType.CALL_ACTIVITY;
           default -> null;
         };
     if (type == null) {
       problems.add(describe(node) + ": " + unsupported(node));
       return null;
     }
-    boolean mappingsAllowed = node instanceof Activity;
+    EventDefinition event = null;
+    if (node instanceof Event e) {
+      List<EventDefinition> definitions = eventDefinitions(e, problems);
+      if (definitions.size() > 1) {
+        problems.add(describe(node) + ": only one event definition per event is supported");
+        return null;
+      }
+      event = definitions.isEmpty() ? null : definitions.get(0);
+      String allowed = allowedEvent(type, event);
+      if (allowed != null) {
+        problems.add(describe(node) + ": " + allowed);
+        return null;
+      }
+    }
     List<VariableMapping> inputs = new ArrayList<>();
     List<VariableMapping> outputs = new ArrayList<>();
     ZeebeIoMapping ioMapping = node.getSingleExtensionElement(ZeebeIoMapping.class);
     if (ioMapping != null) {
-      if (!mappingsAllowed
-          && (!ioMapping.getInputs().isEmpty()
-              || (type != BpmnElementType.END_EVENT
-                  && type != BpmnElementType.INTERMEDIATE_THROW_EVENT
-                  && !ioMapping.getOutputs().isEmpty()))) {
-        problems.add(describe(node) + ": variable mappings are not allowed on a " + kind);
+      if (!(node instanceof Activity) && !ioMapping.getInputs().isEmpty()) {
+        problems.add(describe(node) + ": input mappings are not allowed on a " + kind);
       }
       for (ZeebeInput input : ioMapping.getInputs()) {
         inputs.add(mapping(node, "input", input.getSource(), input.getTarget(), problems));
@@ -220,15 +324,179 @@ public class BpmnModelTransformer {
             List.copyOf(outputs));
 
     return switch (type) {
-      case START_EVENT -> new ExecutableStartEvent(info);
-      case END_EVENT -> new ExecutableEndEvent(info);
+      case START_EVENT ->
+          new ExecutableStartEvent(info, event, ((StartEvent) node).isInterrupting());
+      case END_EVENT -> new ExecutableEndEvent(info, event);
+      case INTERMEDIATE_CATCH_EVENT -> new ExecutableCatchEvent(info, event);
+      case BOUNDARY_EVENT -> {
+        BoundaryEvent boundary = (BoundaryEvent) node;
+        if (boundary.getAttachedTo() == null) {
+          problems.add(describe(node) + ": a boundary event must be attached to an activity");
+          yield null;
+        }
+        yield new ExecutableBoundaryEvent(
+            info,
+            boundary.getAttachedTo().getId(),
+            boundary.cancelActivity() || event instanceof EventDefinition.Error,
+            event);
+      }
       case INTERMEDIATE_THROW_EVENT, TASK, MANUAL_TASK -> new ExecutablePassThroughElement(info);
       case SERVICE_TASK, SEND_TASK -> jobWorkerTask(node, info, problems);
       case SCRIPT_TASK -> scriptTask(node, info, problems);
+      case RECEIVE_TASK -> receiveTask((ReceiveTask) node, info, problems);
       case EXCLUSIVE_GATEWAY -> exclusiveGateway((ExclusiveGateway) node, info, problems);
       case PARALLEL_GATEWAY -> parallelGateway(node, info, problems);
+      case EVENT_BASED_GATEWAY -> new ExecutableEventBasedGateway(info);
+      case SUB_PROCESS, EVENT_SUB_PROCESS -> {
+        SubProcess sub = (SubProcess) node;
+        List<String> starts =
+            transformContainer(
+                node.getId(),
+                eventSubProcess ? ContainerKind.EVENT_SUB_PROCESS : ContainerKind.SUB_PROCESS,
+                sub.getFlowElements(),
+                collector,
+                problems);
+        if (eventSubProcess && (!incoming.isEmpty() || !outgoing.isEmpty())) {
+          problems.add(describe(node) + ": an event sub-process must not have sequence flows");
+        }
+        yield new ExecutableSubProcess(
+            info, starts.isEmpty() ? null : starts.get(0), eventSubProcess);
+      }
+      case CALL_ACTIVITY -> callActivity(node, info, problems);
       default -> throw new IllegalStateException("unmapped element type " + type);
     };
+  }
+
+  /** Null when the event definition is allowed on this kind of event, else why not. */
+  private static String allowedEvent(BpmnElementType type, EventDefinition event) {
+    boolean timer = event instanceof EventDefinition.Timer;
+    boolean message = event instanceof EventDefinition.Message;
+    boolean error = event instanceof EventDefinition.Error;
+    boolean terminate = event instanceof EventDefinition.Terminate;
+    return switch (type) {
+      case START_EVENT -> terminate ? "a start event cannot be a terminate event" : null;
+      case END_EVENT ->
+          event == null || error || terminate
+              ? null
+              : "only none, error and terminate end events are supported";
+      case INTERMEDIATE_THROW_EVENT ->
+          event == null ? null : "only none intermediate throw events are supported";
+      case INTERMEDIATE_CATCH_EVENT -> {
+        if (message) {
+          yield null;
+        }
+        if (timer) {
+          yield ((EventDefinition.Timer) event).kind() == EventDefinition.Timer.Kind.CYCLE
+              ? "an intermediate timer catch event needs a date or a duration, not a cycle"
+              : null;
+        }
+        yield "only timer and message intermediate catch events are supported";
+      }
+      case BOUNDARY_EVENT ->
+          timer || message || error
+              ? null
+              : "only timer, message and error boundary events are" + " supported";
+      default -> null;
+    };
+  }
+
+  private List<EventDefinition> eventDefinitions(Event event, List<String> problems) {
+    List<EventDefinition> result = new ArrayList<>();
+    for (io.camunda.zeebe.model.bpmn.instance.EventDefinition definition :
+        event.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)) {
+      if (definition instanceof TimerEventDefinition timer) {
+        result.add(timer(event, timer, problems));
+      } else if (definition instanceof MessageEventDefinition message) {
+        result.add(message(event, message.getMessage(), problems));
+      } else if (definition instanceof ErrorEventDefinition error) {
+        String code = error.getError() == null ? null : error.getError().getErrorCode();
+        result.add(
+            new EventDefinition.Error(
+                code == null || code.isBlank()
+                    ? null
+                    : expression(event, "error code", code, problems)));
+      } else if (definition instanceof TerminateEventDefinition) {
+        result.add(new EventDefinition.Terminate());
+      } else {
+        problems.add(
+            describe(event)
+                + ": the event definition '"
+                + definition.getElementType().getTypeName()
+                + "' is not supported by the embedded engine");
+      }
+    }
+    return result;
+  }
+
+  private EventDefinition.Timer timer(
+      Event event, TimerEventDefinition timer, List<String> problems) {
+    EventDefinition.Timer.Kind kind;
+    String text;
+    if (timer.getTimeDate() != null) {
+      kind = EventDefinition.Timer.Kind.DATE;
+      text = timer.getTimeDate().getTextContent();
+    } else if (timer.getTimeDuration() != null) {
+      kind = EventDefinition.Timer.Kind.DURATION;
+      text = timer.getTimeDuration().getTextContent();
+    } else if (timer.getTimeCycle() != null) {
+      kind = EventDefinition.Timer.Kind.CYCLE;
+      text = timer.getTimeCycle().getTextContent();
+    } else {
+      problems.add(describe(event) + ": a timer needs a timeDate, timeDuration or timeCycle");
+      return new EventDefinition.Timer(EventDefinition.Timer.Kind.DURATION, null);
+    }
+    if (text == null || text.isBlank()) {
+      problems.add(describe(event) + ": the timer " + kind.name().toLowerCase() + " is empty");
+    }
+    return new EventDefinition.Timer(
+        kind, expression(event, "timer " + kind.name().toLowerCase(), text.strip(), problems));
+  }
+
+  private EventDefinition.Message message(
+      BaseElement element,
+      io.camunda.zeebe.model.bpmn.instance.Message message,
+      List<String> problems) {
+    if (message == null || message.getName() == null || message.getName().isBlank()) {
+      problems.add(describe(element) + ": a message event needs a message with a name");
+      return new EventDefinition.Message(null, null);
+    }
+    Expression name = expression(element, "message name", message.getName(), problems);
+    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+    Expression correlationKey =
+        subscription == null || subscription.getCorrelationKey() == null
+            ? null
+            : expression(element, "correlation key", subscription.getCorrelationKey(), problems);
+    boolean startEvent = element instanceof StartEvent start && isProcessLevel(start);
+    if (correlationKey == null && !startEvent) {
+      problems.add(
+          describe(element)
+              + ": the message '"
+              + message.getName()
+              + "' needs a zeebe:subscription correlationKey");
+    }
+    return new EventDefinition.Message(name, correlationKey);
+  }
+
+  private static boolean isProcessLevel(FlowNode node) {
+    return node.getParentElement() instanceof Process;
+  }
+
+  private ExecutableFlowNode receiveTask(
+      ReceiveTask task, ElementInfo info, List<String> problems) {
+    return new ExecutableReceiveTask(info, message(task, task.getMessage(), problems));
+  }
+
+  private ExecutableFlowNode callActivity(FlowNode node, ElementInfo info, List<String> problems) {
+    ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      problems.add(describe(node) + ": a call activity needs zeebe:calledElement processId");
+      return null;
+    }
+    return new ExecutableCallActivity(
+        info,
+        expression(node, "called process id", called.getProcessId(), problems),
+        called.isPropagateAllChildVariablesEnabled(),
+        called.isPropagateAllParentVariablesEnabled());
   }
 
   private ExecutableFlowNode jobWorkerTask(FlowNode node, ElementInfo info, List<String> problems) {

@@ -1,4 +1,5 @@
 package org.redress.engine.model;
 
-/** A none end event. */
-public record ExecutableEndEvent(ElementInfo info) implements ExecutableFlowNode {}
+/** An end event: none ({@code event} null), error (throws) or terminate. */
+public record ExecutableEndEvent(ElementInfo info, EventDefinition event)
+    implements ExecutableFlowNode {}

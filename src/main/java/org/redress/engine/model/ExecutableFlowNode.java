@@ -12,7 +12,13 @@ public sealed interface ExecutableFlowNode
         ExecutableJobWorkerTask,
         ExecutableScriptTask,
         ExecutableExclusiveGateway,
-        ExecutableParallelGateway {
+        ExecutableParallelGateway,
+        ExecutableCatchEvent,
+        ExecutableBoundaryEvent,
+        ExecutableReceiveTask,
+        ExecutableEventBasedGateway,
+        ExecutableSubProcess,
+        ExecutableCallActivity {
 
   ElementInfo info();
 

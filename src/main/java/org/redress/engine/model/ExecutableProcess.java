@@ -1,13 +1,21 @@
 package org.redress.engine.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * A deployable process: its elements by id and its none start event (null when the process has none
- * and so cannot be started by a create command).
+ * A deployable process: its elements by id (sub-process contents included), its none start event
+ * (null when it has none and so cannot be started by a create command), its message and timer start
+ * events, the boundary events of each activity and the event sub-processes of each container (the
+ * process or a sub-process, by id).
  */
 public record ExecutableProcess(
-    ElementInfo info, Map<String, ExecutableFlowNode> elements, String noneStartEventId)
+    ElementInfo info,
+    Map<String, ExecutableFlowNode> elements,
+    String noneStartEventId,
+    List<ExecutableStartEvent> eventStartEvents,
+    Map<String, List<ExecutableBoundaryEvent>> boundaryEvents,
+    Map<String, List<ExecutableSubProcess>> eventSubProcesses)
     implements ExecutableFlowNode {
 
   public String bpmnProcessId() {
@@ -15,11 +23,22 @@ public record ExecutableProcess(
   }
 
   public ExecutableFlowNode element(String id) {
+    if (id.equals(info.id())) {
+      return this;
+    }
     ExecutableFlowNode node = elements.get(id);
     if (node == null) {
       throw new IllegalStateException(
           "Expected element '" + id + "' in process '" + info.id() + "', but it does not exist");
     }
     return node;
+  }
+
+  public List<ExecutableBoundaryEvent> boundaryEventsOf(String activityId) {
+    return boundaryEvents.getOrDefault(activityId, List.of());
+  }
+
+  public List<ExecutableSubProcess> eventSubProcessesOf(String containerId) {
+    return eventSubProcesses.getOrDefault(containerId, List.of());
   }
 }

@@ -5,8 +5,12 @@ import java.util.Map;
 import org.redress.engine.model.BpmnElementType;
 import org.redress.engine.model.ExecutableFlowNode;
 import org.redress.engine.runtime.container.ProcessProcessor;
+import org.redress.engine.runtime.container.SubProcessProcessor;
+import org.redress.engine.runtime.event.BoundaryEventProcessor;
+import org.redress.engine.runtime.event.CatchEventProcessor;
 import org.redress.engine.runtime.event.EndEventProcessor;
 import org.redress.engine.runtime.event.StartEventProcessor;
+import org.redress.engine.runtime.gateway.EventBasedGatewayProcessor;
 import org.redress.engine.runtime.gateway.ExclusiveGatewayProcessor;
 import org.redress.engine.runtime.gateway.ParallelGatewayProcessor;
 import org.redress.engine.runtime.task.JobWorkerTaskProcessor;
@@ -35,6 +39,14 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(jobWorkerTask));
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor());
     processors.put(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor());
+    processors.put(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor());
+    CatchEventProcessor catchEvent = new CatchEventProcessor();
+    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvent);
+    processors.put(BpmnElementType.RECEIVE_TASK, catchEvent);
+    processors.put(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor());
+    SubProcessProcessor subProcess = new SubProcessProcessor();
+    processors.put(BpmnElementType.SUB_PROCESS, subProcess);
+    processors.put(BpmnElementType.EVENT_SUB_PROCESS, subProcess);
   }
 
   @SuppressWarnings("unchecked")

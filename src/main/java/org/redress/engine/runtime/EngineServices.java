@@ -3,6 +3,7 @@ package org.redress.engine.runtime;
 import org.redress.engine.EngineClock;
 import org.redress.engine.runtime.behavior.ExpressionBehavior;
 import org.redress.engine.runtime.behavior.VariableMappingBehavior;
+import org.redress.engine.state.EventStore;
 import org.redress.engine.state.KeyGenerator;
 
 /** The stateless collaborators every {@link ProcessInstanceRunner} uses. */
@@ -11,4 +12,5 @@ public record EngineServices(
     KeyGenerator keys,
     ExpressionBehavior expressions,
     VariableMappingBehavior mappings,
-    ElementProcessors processors) {}
+    ElementProcessors processors,
+    EventStore events) {}

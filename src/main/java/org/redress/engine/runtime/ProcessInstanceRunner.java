@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redress.engine.model.BpmnElementType;
+import org.redress.engine.model.ExecutableBoundaryEvent;
 import org.redress.engine.model.ExecutableFlowNode;
 import org.redress.engine.model.ExecutableParallelGateway;
 import org.redress.engine.model.ExecutableSequenceFlow;
@@ -43,7 +44,11 @@ public final class ProcessInstanceRunner {
   private final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
   private final List<LifecycleEvent> events = new ArrayList<>();
   private final Set<String> createdJobTypes = new LinkedHashSet<>();
+  private final Map<Long, Map<String, Object>> payloads = new HashMap<>();
+  private final Map<Long, Integer> scopeGenerations = new HashMap<>();
   private final Instant now;
+  private String startElementId;
+  private EventBehavior eventBehavior;
 
   public ProcessInstanceRunner(
       InstanceState state, DeployedProcess process, EngineServices services) {
@@ -58,6 +63,15 @@ public final class ProcessInstanceRunner {
 
   /** Activates the (new) process instance with its root variables, then its none start event. */
   public void startProcess(Map<String, Object> rootVariables) {
+    startProcessAt(null, rootVariables);
+  }
+
+  /**
+   * Activates the (new) process instance at the given start event (a message or timer start), or at
+   * the none start event when {@code startEventId} is null.
+   */
+  public void startProcessAt(String startEventId, Map<String, Object> rootVariables) {
+    this.startElementId = startEventId;
     ElementInstance pi = state.processInstance();
     event(pi, "ELEMENT_ACTIVATING");
     variables.mergeLocal(pi.key(), rootVariables);
@@ -127,16 +141,68 @@ public final class ProcessInstanceRunner {
 
   /** Queues activation of an element in a flow scope. */
   public void activate(ExecutableFlowNode node, long flowScopeKey) {
+    activate(node, flowScopeKey, Map.of(), false);
+  }
+
+  /**
+   * Queues activation of an element with an event payload: written as local variables of the new
+   * instance ({@code asLocals}, e.g. error variables), or kept for the element's completion (see
+   * {@link #takePayload}).
+   */
+  public void activate(
+      ExecutableFlowNode node, long flowScopeKey, Map<String, Object> payload, boolean asLocals) {
     pendingActivations.merge(flowScopeKey, 1, Integer::sum);
+    int generation = scopeGenerations.getOrDefault(flowScopeKey, 0);
     queue.add(
         () -> {
+          if (generation != scopeGenerations.getOrDefault(flowScopeKey, 0)) {
+            return; // a terminate end event ended the scope's tokens
+          }
           pendingActivations.merge(flowScopeKey, -1, Integer::sum);
           ElementInstance scope = state.element(flowScopeKey);
           if (scope == null || scope.state() != ElementState.ACTIVATED) {
             return; // the scope was terminated meanwhile
           }
-          activateNew(node, scope);
+          activateNew(node, scope, payload, asLocals);
         });
+  }
+
+  /** The payload an event brought to this instance (empty when none); consumed by the call. */
+  public Map<String, Object> takePayload(ElementInstance instance) {
+    Map<String, Object> payload = payloads.remove(instance.key());
+    return payload == null ? Map.of() : payload;
+  }
+
+  public boolean hasPayload(ElementInstance instance) {
+    return payloads.containsKey(instance.key());
+  }
+
+  /** The start event the process instance was created at; null = its none start event. */
+  public String startElementId() {
+    return startElementId;
+  }
+
+  /**
+   * Ends every other token of the end event's flow scope (terminate end event): active siblings are
+   * terminated, queued activations and waiting join tokens dropped.
+   */
+  public void terminateSiblings(ElementInstance endEvent) {
+    ElementInstance scope = state.element(endEvent.flowScopeKey());
+    for (ElementInstance sibling : state.activeChildren(scope.key())) {
+      if (sibling.key() != endEvent.key()) {
+        terminate(sibling);
+      }
+    }
+    scopeGenerations.merge(scope.key(), 1, Integer::sum);
+    pendingActivations.put(scope.key(), 0);
+    scope.clearTakenFlows();
+  }
+
+  /** Terminates every active child of a scope (an interrupting event sub-process starts). */
+  public void terminateChildren(ElementInstance scope) {
+    for (ElementInstance child : state.activeChildren(scope.key())) {
+      terminate(child);
+    }
   }
 
   /** Takes the given flows (in order), or ends the token when there are none. */
@@ -278,7 +344,11 @@ public final class ProcessInstanceRunner {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private void activateNew(ExecutableFlowNode node, ElementInstance scope) {
+  private void activateNew(
+      ExecutableFlowNode node,
+      ElementInstance scope,
+      Map<String, Object> payload,
+      boolean payloadAsLocals) {
     ElementInstance instance =
         new ElementInstance(
             services.keys().nextKey(),
@@ -300,6 +370,11 @@ public final class ProcessInstanceRunner {
             true);
     state.addElement(instance);
     event(instance, "ELEMENT_ACTIVATING");
+    if (payloadAsLocals) {
+      variables.mergeLocal(instance.key(), payload);
+    } else if (!payload.isEmpty()) {
+      payloads.put(instance.key(), payload);
+    }
     activateWithMappings(node, instance);
   }
 
@@ -325,6 +400,10 @@ public final class ProcessInstanceRunner {
         return;
       }
       variables.mergeLocal(instance.key(), inputs.value());
+    }
+    List<ExecutableBoundaryEvent> boundaries = process.process().boundaryEventsOf(node.id());
+    if (!boundaries.isEmpty() && !catchEvents().openCatchEvents(instance, boundaries)) {
+      return;
     }
     activateWithProcessor(node, instance);
   }
@@ -358,6 +437,7 @@ public final class ProcessInstanceRunner {
     } else if (!payload.isEmpty()) {
       variables.mergePropagating(instance.key(), payload);
     }
+    catchEvents().closeCatchEvents(instance);
     instance.transitionTo(ElementState.COMPLETED, now);
     event(instance, "ELEMENT_COMPLETED");
     processor.onCompleted(node, instance, this);
@@ -421,7 +501,25 @@ public final class ProcessInstanceRunner {
     complete(scope, Map.of());
   }
 
-  private ExecutableFlowNode nodeOf(ElementInstance instance) {
+  /** Timers, message subscriptions, triggers and errors of this instance. */
+  public EventBehavior catchEvents() {
+    if (eventBehavior == null) {
+      eventBehavior = new EventBehavior(this, services);
+    }
+    return eventBehavior;
+  }
+
+  /** Queues a step after the ones already queued. */
+  public void enqueue(Runnable step) {
+    queue.add(step);
+  }
+
+  /** Completes an element now (it must be waiting: ACTIVATED or COMPLETING). */
+  public void completeWaiting(ElementInstance instance, Map<String, Object> payload) {
+    complete(instance, payload);
+  }
+
+  public ExecutableFlowNode nodeOf(ElementInstance instance) {
     if (instance.type() == BpmnElementType.PROCESS) {
       return process.process();
     }

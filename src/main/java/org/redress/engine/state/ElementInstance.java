@@ -153,6 +153,14 @@ public final class ElementInstance {
     return takenFlows == null ? Map.of() : takenFlows;
   }
 
+  /** Drops tokens waiting at joins (the scope is being ended by a terminate end event). */
+  public void clearTakenFlows() {
+    if (takenFlows != null && !takenFlows.isEmpty()) {
+      takenFlows.clear();
+      dirty = true;
+    }
+  }
+
   public boolean hasWaitingJoinTokens() {
     if (takenFlows == null) {
       return false;

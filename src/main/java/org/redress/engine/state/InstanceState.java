@@ -19,6 +19,9 @@ public final class InstanceState {
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
   private final List<TakenSequenceFlow> takenFlows = new ArrayList<>();
+  private final Map<Long, Timer> timers = new LinkedHashMap<>();
+  private final Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
+  private final List<MessageCorrelation> correlations = new ArrayList<>();
 
   InstanceState(ElementInstance processInstance) {
     this.processInstance = processInstance;
@@ -87,6 +90,49 @@ public final class InstanceState {
 
   public void addIncident(Incident incident) {
     incidents.put(incident.key(), incident);
+  }
+
+  public Collection<Timer> timers() {
+    return timers.values();
+  }
+
+  public Timer timer(long key) {
+    return timers.get(key);
+  }
+
+  public void addTimer(Timer timer) {
+    timers.put(timer.key(), timer);
+  }
+
+  public Collection<MessageSubscription> subscriptions() {
+    return subscriptions.values();
+  }
+
+  public MessageSubscription subscription(long key) {
+    return subscriptions.get(key);
+  }
+
+  public void addSubscription(MessageSubscription subscription) {
+    subscriptions.put(subscription.key(), subscription);
+  }
+
+  /** Records a correlation made by this command (written on commit). */
+  public void addCorrelation(MessageCorrelation correlation) {
+    correlations.add(correlation);
+  }
+
+  /** True when this command already correlated the message to the process id. */
+  public boolean correlatedInThisCommand(long messageKey, String bpmnProcessId) {
+    for (MessageCorrelation c : correlations) {
+      if (c.messageKey() == messageKey && c.bpmnProcessId().equals(bpmnProcessId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  List<MessageCorrelation> correlations() {
+    return correlations;
   }
 
   public void addTakenFlow(TakenSequenceFlow flow) {

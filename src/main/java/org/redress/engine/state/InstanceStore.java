@@ -81,6 +81,20 @@ public class InstanceStore {
         .list()
         .forEach(state::addJob);
     jdbc.sql(
+            "SELECT * FROM engine.timer WHERE process_instance_key = :pi AND state = 'CREATED'"
+                + " ORDER BY key FOR UPDATE")
+        .param("pi", processInstanceKey)
+        .query(TIMER)
+        .list()
+        .forEach(state::addTimer);
+    jdbc.sql(
+            "SELECT * FROM engine.message_subscription WHERE process_instance_key = :pi"
+                + " AND state = 'CREATED' ORDER BY key FOR UPDATE")
+        .param("pi", processInstanceKey)
+        .query(SUBSCRIPTION)
+        .list()
+        .forEach(state::addSubscription);
+    jdbc.sql(
             "SELECT * FROM engine.incident WHERE process_instance_key = :pi AND state = 'ACTIVE'"
                 + " ORDER BY key")
         .param("pi", processInstanceKey)
@@ -217,6 +231,48 @@ public class InstanceStore {
         "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
         updateIncidents);
 
+    flushTimers(state.timers());
+    List<SqlParameterSource> insertSubscriptions = new ArrayList<>();
+    List<SqlParameterSource> updateSubscriptions = new ArrayList<>();
+    for (MessageSubscription m : state.subscriptions()) {
+      MapSqlParameterSource params =
+          new MapSqlParameterSource()
+              .addValue("key", m.key())
+              .addValue("processInstanceKey", m.processInstanceKey())
+              .addValue("elementInstanceKey", m.elementInstanceKey())
+              .addValue("elementId", m.elementId())
+              .addValue("processDefinitionKey", m.processDefinitionKey())
+              .addValue("bpmnProcessId", m.bpmnProcessId())
+              .addValue("messageName", m.messageName())
+              .addValue("correlationKey", m.correlationKey())
+              .addValue("interrupting", m.interrupting())
+              .addValue("state", m.state())
+              .addValue("tenantId", m.tenantId())
+              .addValue("createdAt", ts(m.createdAt()))
+              .addValue("lastUpdated", ts(m.lastUpdated()));
+      if (m.isNew()) {
+        insertSubscriptions.add(params);
+      } else if (m.isDirty()) {
+        updateSubscriptions.add(params);
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.message_subscription (key, process_instance_key, element_instance_key,
+            element_id, process_definition_key, bpmn_process_id, message_name, correlation_key,
+            interrupting, state, tenant_id, created_at, last_updated)
+        VALUES (:key, :processInstanceKey, :elementInstanceKey, :elementId, :processDefinitionKey,
+            :bpmnProcessId, :messageName, :correlationKey, :interrupting, :state, :tenantId,
+            :createdAt, :lastUpdated)
+        """,
+        insertSubscriptions);
+    execute(
+        "UPDATE engine.message_subscription SET state = :state, last_updated = :lastUpdated"
+            + " WHERE key = :key",
+        updateSubscriptions);
+    insertCorrelations(state.correlations());
+    state.correlations().clear();
+
     List<SqlParameterSource> flows = new ArrayList<>();
     for (TakenSequenceFlow f : state.takenFlows()) {
       flows.add(
@@ -244,6 +300,81 @@ public class InstanceStore {
     state.allVariables().values().forEach(s -> s.values().forEach(Variable::markPersisted));
     state.jobs().forEach(Job::markPersisted);
     state.incidents().forEach(Incident::markPersisted);
+    state.timers().forEach(Timer::markPersisted);
+    state.subscriptions().forEach(MessageSubscription::markPersisted);
+  }
+
+  /** Writes new and changed timers (also used for timer start events, outside an instance). */
+  public void flushTimers(java.util.Collection<Timer> timers) {
+    List<SqlParameterSource> insert = new ArrayList<>();
+    List<SqlParameterSource> update = new ArrayList<>();
+    for (Timer t : timers) {
+      MapSqlParameterSource params =
+          new MapSqlParameterSource()
+              .addValue("key", t.key())
+              .addValue("processInstanceKey", t.processInstanceKey())
+              .addValue("elementInstanceKey", t.elementInstanceKey())
+              .addValue("processDefinitionKey", t.processDefinitionKey())
+              .addValue("bpmnProcessId", t.bpmnProcessId())
+              .addValue("targetElementId", t.targetElementId())
+              .addValue("dueDate", ts(t.dueDate()))
+              .addValue("repetitions", t.repetitions())
+              .addValue("cycle", t.cycle())
+              .addValue("state", t.state())
+              .addValue("tenantId", t.tenantId())
+              .addValue("createdAt", ts(t.createdAt()));
+      if (t.isNew()) {
+        insert.add(params);
+      } else if (t.isDirty()) {
+        update.add(params);
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.timer (key, process_instance_key, element_instance_key,
+            process_definition_key, bpmn_process_id, target_element_id, due_date, repetitions,
+            cycle, state, tenant_id, created_at)
+        VALUES (:key, :processInstanceKey, :elementInstanceKey, :processDefinitionKey,
+            :bpmnProcessId, :targetElementId, :dueDate, :repetitions, :cycle, :state, :tenantId,
+            :createdAt)
+        """,
+        insert);
+    execute(
+        "UPDATE engine.timer SET state = :state, due_date = :dueDate, repetitions = :repetitions"
+            + " WHERE key = :key",
+        update);
+    timers.forEach(Timer::markPersisted);
+  }
+
+  /** Records correlations; a second one of a message to the same process id is refused. */
+  public void insertCorrelations(List<MessageCorrelation> correlations) {
+    List<SqlParameterSource> rows = new ArrayList<>();
+    for (MessageCorrelation c : correlations) {
+      rows.add(
+          new MapSqlParameterSource()
+              .addValue("messageKey", c.messageKey())
+              .addValue("bpmnProcessId", c.bpmnProcessId())
+              .addValue("subscriptionKey", c.subscriptionKey())
+              .addValue("processInstanceKey", c.processInstanceKey())
+              .addValue("processDefinitionKey", c.processDefinitionKey())
+              .addValue("elementId", c.elementId())
+              .addValue("elementInstanceKey", c.elementInstanceKey())
+              .addValue("messageName", c.messageName())
+              .addValue("correlationKey", c.correlationKey())
+              .addValue("startEvent", c.startEvent())
+              .addValue("tenantId", c.tenantId())
+              .addValue("correlationTime", ts(c.correlationTime())));
+    }
+    execute(
+        """
+        INSERT INTO engine.message_correlation (message_key, bpmn_process_id, subscription_key,
+            process_instance_key, process_definition_key, element_id, element_instance_key,
+            message_name, correlation_key, start_event, tenant_id, correlation_time)
+        VALUES (:messageKey, :bpmnProcessId, :subscriptionKey, :processInstanceKey,
+            :processDefinitionKey, :elementId, :elementInstanceKey, :messageName, :correlationKey,
+            :startEvent, :tenantId, :correlationTime)
+        """,
+        rows);
   }
 
   private void execute(String sql, List<SqlParameterSource> rows) {
@@ -362,6 +493,41 @@ public class InstanceStore {
               nullableLong(rs, "parent_element_instance_key"),
               rs.getString("tenant_id"),
               Json.readTakenFlows(rs.getString("taken_flows")),
+              false);
+
+  static final RowMapper<Timer> TIMER =
+      (rs, n) ->
+          new Timer(
+              rs.getLong("key"),
+              nullableLong(rs, "process_instance_key"),
+              nullableLong(rs, "element_instance_key"),
+              rs.getLong("process_definition_key"),
+              rs.getString("bpmn_process_id"),
+              rs.getString("target_element_id"),
+              instant(rs, "due_date"),
+              rs.getInt("repetitions"),
+              rs.getString("cycle"),
+              rs.getString("state"),
+              rs.getString("tenant_id"),
+              instant(rs, "created_at"),
+              false);
+
+  static final RowMapper<MessageSubscription> SUBSCRIPTION =
+      (rs, n) ->
+          new MessageSubscription(
+              rs.getLong("key"),
+              rs.getLong("process_instance_key"),
+              rs.getLong("element_instance_key"),
+              rs.getString("element_id"),
+              rs.getLong("process_definition_key"),
+              rs.getString("bpmn_process_id"),
+              rs.getString("message_name"),
+              rs.getString("correlation_key"),
+              rs.getBoolean("interrupting"),
+              rs.getString("state"),
+              rs.getString("tenant_id"),
+              instant(rs, "created_at"),
+              instant(rs, "last_updated"),
               false);
 
   static final RowMapper<Variable> VARIABLE =

@@ -20,12 +20,26 @@ public class KeyGenerator {
     this.jdbc = jdbc;
   }
 
-  public synchronized long nextKey() {
-    if (next >= limit) {
+  /**
+   * The monitor is never held while the next block is fetched: callers outside a transaction borrow
+   * a pooled connection for it, and callers inside one (holding a connection) must not wait for
+   * them, or a full pool deadlocks until its connection timeout. Threads that find the block used
+   * up at the same moment each fetch one; all but the first are dropped (keys stay unique).
+   */
+  public long nextKey() {
+    while (true) {
+      synchronized (this) {
+        if (next < limit) {
+          return next++;
+        }
+      }
       long start = jdbc.sql("SELECT nextval('engine.key_seq')").query(Long.class).single();
-      next = start;
-      limit = start + BLOCK;
+      synchronized (this) {
+        if (next >= limit) {
+          next = start;
+          limit = start + BLOCK;
+        }
+      }
     }
-    return next++;
   }
 }

@@ -6,8 +6,10 @@ import org.redress.engine.runtime.ProcessInstanceRunner;
 import org.redress.engine.state.ElementInstance;
 
 /**
- * The process itself: activates its none start event and completes when its last token ends (the
- * runner completes a scope when no child is active, none is about to be, and no join waits).
+ * The process itself: opens the timers and subscriptions of its event sub-processes, activates its
+ * start event (the none start, or the message/timer start that created it) and completes when its
+ * last token ends (the runner completes a scope when no child is active, none is about to be, and
+ * no join waits).
  */
 public final class ProcessProcessor implements ElementProcessor<ExecutableProcess> {
 
@@ -15,7 +17,14 @@ public final class ProcessProcessor implements ElementProcessor<ExecutableProces
   public void onActivate(
       ExecutableProcess process, ElementInstance instance, ProcessInstanceRunner runner) {
     runner.activated(instance);
-    runner.activate(process.element(process.noneStartEventId()), instance.key());
+    if (!runner
+        .catchEvents()
+        .openCatchEvents(instance, runner.catchEvents().eventSubProcessStarts(process.id()))) {
+      return;
+    }
+    String start =
+        runner.startElementId() != null ? runner.startElementId() : process.noneStartEventId();
+    runner.activate(process.element(start), instance.key());
   }
 
   @Override

@@ -1,17 +1,19 @@
 package org.redress.engine.runtime.event;
 
-import java.util.Map;
 import org.redress.engine.model.ExecutableStartEvent;
 import org.redress.engine.runtime.ElementProcessor;
 import org.redress.engine.runtime.ProcessInstanceRunner;
 import org.redress.engine.state.ElementInstance;
 
-/** None start event: passes straight through. */
+/**
+ * Start events pass straight through; one triggered by a message or timer (of an event sub-process)
+ * completes with the trigger's payload.
+ */
 public final class StartEventProcessor implements ElementProcessor<ExecutableStartEvent> {
 
   @Override
   public void onActivate(
       ExecutableStartEvent element, ElementInstance instance, ProcessInstanceRunner runner) {
-    runner.completeNow(instance, Map.of());
+    runner.completeNow(instance, runner.takePayload(instance));
   }
 }

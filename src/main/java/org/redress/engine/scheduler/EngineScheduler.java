@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.redress.engine.EngineClock;
+import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.JobNotifier;
 import org.redress.engine.state.JobStore;
 import org.slf4j.Logger;
@@ -14,25 +15,34 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Returns jobs to workers when their lease ran out (TIMED_OUT) or their back-off ended, and wakes
- * the long-polling workers of those types. Rows are claimed with SKIP LOCKED, so app instances
- * sharing a database never process the same job twice. Moving the engine clock runs a pass at once.
+ * The engine's background passes: fires due timers, returns jobs to workers when their lease ran
+ * out (TIMED_OUT) or their back-off ended (waking the long-polling workers of those types), and
+ * drops expired buffered messages. Rows are claimed with locks (SKIP LOCKED for jobs, the instance
+ * lock for timers), so app instances sharing a database never process one twice. Moving the engine
+ * clock runs a pass at once.
  */
-public class JobScheduler implements SmartLifecycle {
+public class EngineScheduler implements SmartLifecycle {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EngineScheduler.class);
   private static final int BATCH = 500;
   private static final long RECHECK_WAITING_MILLIS = 1000;
 
   private final JobStore jobs;
+  private final EventCommands events;
   private final JobNotifier notifier;
   private final EngineClock clock;
   private final Duration interval;
   private ScheduledExecutorService executor;
   private volatile long lastRecheck;
 
-  public JobScheduler(JobStore jobs, JobNotifier notifier, EngineClock clock, Duration interval) {
+  public EngineScheduler(
+      JobStore jobs,
+      EventCommands events,
+      JobNotifier notifier,
+      EngineClock clock,
+      Duration interval) {
     this.jobs = jobs;
+    this.events = events;
     this.notifier = notifier;
     this.clock = clock;
     this.interval = interval;
@@ -41,6 +51,9 @@ public class JobScheduler implements SmartLifecycle {
 
   /** One pass; public for tests that drive time themselves. */
   public synchronized void runOnce() {
+    while (events.fireDueTimers(BATCH) == BATCH) {
+      // more due timers than one batch: keep going
+    }
     Set<String> types = new LinkedHashSet<>();
     var now = clock.now();
     types.addAll(jobs.timeOutExpired(now, BATCH));
@@ -52,6 +65,7 @@ public class JobScheduler implements SmartLifecycle {
     if (wall - lastRecheck >= RECHECK_WAITING_MILLIS) {
       lastRecheck = wall;
       notifier.recheckWaiting();
+      events.expireMessages();
     }
   }
 
@@ -75,7 +89,7 @@ public class JobScheduler implements SmartLifecycle {
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "engine-job-scheduler");
+              Thread t = new Thread(r, "engine-scheduler");
               t.setDaemon(true);
               return t;
             });
