@@ -90,7 +90,9 @@ public class EngineConfiguration {
       EngineClock clock,
       KeyGenerator keys,
       ExpressionLanguage expressionLanguage,
-      EventStore eventStore) {
+      EventStore eventStore,
+      InstanceStore instances,
+      ProcessDefinitions definitions) {
     ExpressionBehavior expressions = new ExpressionBehavior(expressionLanguage);
     return new EngineServices(
         clock,
@@ -98,7 +100,9 @@ public class EngineConfiguration {
         expressions,
         new VariableMappingBehavior(expressions),
         new ElementProcessors(),
-        eventStore);
+        eventStore,
+        instances,
+        definitions);
   }
 
   @Bean

@@ -75,7 +75,8 @@ public final class EngineHarness implements AutoCloseable {
     JobStore jobStore = config.engineJobStore(jdbc);
     ProcessDefinitions definitions = config.processDefinitions(definitionStore, transformer);
     EventStore eventStore = config.engineEventStore(jdbc);
-    EngineServices services = config.engineServices(clock, keys, expressions, eventStore);
+    EngineServices services =
+        config.engineServices(clock, keys, expressions, eventStore, instanceStore, definitions);
     notifier = config.jobNotifier();
     EngineNotifications notifications =
         config.engineNotifications(notifier, List.of(events::addAll));

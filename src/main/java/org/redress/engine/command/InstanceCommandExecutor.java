@@ -1,6 +1,9 @@
 package org.redress.engine.command;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -9,6 +12,7 @@ import org.redress.engine.runtime.DeployedProcess;
 import org.redress.engine.runtime.EngineServices;
 import org.redress.engine.runtime.ProcessDefinitions;
 import org.redress.engine.runtime.ProcessInstanceRunner;
+import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.InstanceStore;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -80,15 +84,33 @@ public class InstanceCommandExecutor {
               ProcessInstanceRunner runner = new ProcessInstanceRunner(state, process, services);
               holder[0] = command.apply(runner, state);
               runner.run();
-              store.flush(state);
-              CommandOutcome outcome = outcome(runner, state, wasActive);
+              List<ProcessInstanceRunner> runners = settle(runner);
+              List<CommandOutcome> outcomes = new ArrayList<>();
+              for (ProcessInstanceRunner r : runners) {
+                store.flush(r.state());
+                outcomes.add(outcome(r, r.state(), r == runner ? wasActive : true));
+              }
               TransactionSynchronizationManager.registerSynchronization(
                   new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                      notifications.publish(outcome);
+                      outcomes.forEach(notifications::publish);
                     }
                   });
+              // A child that ended here whose parent was not part of this command: complete the
+              // parent's call activity now, in the same transaction.
+              for (ProcessInstanceRunner r : runners) {
+                ElementInstance pi = r.state().processInstance();
+                if (r.endedProcessInstance()
+                    && pi.parentProcessInstanceKey() != null
+                    && runners.stream()
+                        .noneMatch(
+                            p ->
+                                p.state().processInstance().key()
+                                    == pi.parentProcessInstanceKey())) {
+                  notifyParent(r);
+                }
+              }
             });
         @SuppressWarnings("unchecked")
         T result = (T) holder[0];
@@ -99,6 +121,61 @@ public class InstanceCommandExecutor {
         }
       }
     }
+  }
+
+  /**
+   * Drains the runners of children this command started or terminated, and completes call
+   * activities whose child ended within the command, until nothing is left to do. Returns every
+   * runner involved (the given one first).
+   */
+  private static List<ProcessInstanceRunner> settle(ProcessInstanceRunner main) {
+    List<ProcessInstanceRunner> all = new ArrayList<>();
+    all.add(main);
+    Set<Long> handled = new HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < all.size(); i++) {
+        for (ProcessInstanceRunner linked : all.get(i).linkedRunners()) {
+          if (!all.contains(linked)) {
+            all.add(linked);
+            changed = true;
+          }
+        }
+      }
+      for (ProcessInstanceRunner r : List.copyOf(all)) {
+        ElementInstance pi = r.state().processInstance();
+        if (!r.endedProcessInstance()
+            || pi.parentElementInstanceKey() == null
+            || handled.contains(pi.key())) {
+          continue;
+        }
+        for (ProcessInstanceRunner parent : all) {
+          ElementInstance callActivity = parent.state().element(pi.parentElementInstanceKey());
+          if (callActivity != null) {
+            handled.add(pi.key());
+            parent.childProcessEnded(callActivity, r);
+            parent.run();
+            changed = true;
+          }
+        }
+      }
+    }
+    return all;
+  }
+
+  private void notifyParent(ProcessInstanceRunner child) {
+    ElementInstance pi = child.state().processInstance();
+    execute(
+        pi.parentProcessInstanceKey(),
+        () -> EngineRejection.notFound("parent instance " + pi.parentProcessInstanceKey()),
+        (parent, parentState) -> {
+          ElementInstance callActivity = parentState.element(pi.parentElementInstanceKey());
+          if (callActivity != null) {
+            parent.childProcessEnded(callActivity, child);
+          }
+          return null;
+        });
   }
 
   private static CommandOutcome outcome(

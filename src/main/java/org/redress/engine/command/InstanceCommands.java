@@ -32,6 +32,15 @@ public class InstanceCommands {
           if (!state.processInstance().isActive()) {
             throw notFound;
           }
+          if (state.processInstance().parentProcessInstanceKey() != null) {
+            throw EngineRejection.invalidState(
+                "Expected to cancel a process instance with key '"
+                    + processInstanceKey
+                    + "', but it is created by a parent process instance. Cancel the root process"
+                    + " instance '"
+                    + state.processInstance().parentProcessInstanceKey()
+                    + "' instead.");
+          }
           runner.cancel();
           return null;
         });

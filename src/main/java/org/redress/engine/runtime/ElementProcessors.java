@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.redress.engine.model.BpmnElementType;
 import org.redress.engine.model.ExecutableFlowNode;
+import org.redress.engine.runtime.container.CallActivityProcessor;
 import org.redress.engine.runtime.container.ProcessProcessor;
 import org.redress.engine.runtime.container.SubProcessProcessor;
 import org.redress.engine.runtime.event.BoundaryEventProcessor;
@@ -47,6 +48,7 @@ public final class ElementProcessors {
     SubProcessProcessor subProcess = new SubProcessProcessor();
     processors.put(BpmnElementType.SUB_PROCESS, subProcess);
     processors.put(BpmnElementType.EVENT_SUB_PROCESS, subProcess);
+    processors.put(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor());
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import org.redress.engine.EngineClock;
 import org.redress.engine.runtime.behavior.ExpressionBehavior;
 import org.redress.engine.runtime.behavior.VariableMappingBehavior;
 import org.redress.engine.state.EventStore;
+import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.KeyGenerator;
 
 /** The stateless collaborators every {@link ProcessInstanceRunner} uses. */
@@ -13,4 +14,6 @@ public record EngineServices(
     ExpressionBehavior expressions,
     VariableMappingBehavior mappings,
     ElementProcessors processors,
-    EventStore events) {}
+    EventStore events,
+    InstanceStore instances,
+    ProcessDefinitions definitions) {}

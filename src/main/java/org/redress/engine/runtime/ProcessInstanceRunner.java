@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.redress.engine.model.BpmnElementType;
 import org.redress.engine.model.ExecutableBoundaryEvent;
+import org.redress.engine.model.ExecutableCallActivity;
 import org.redress.engine.model.ExecutableFlowNode;
 import org.redress.engine.model.ExecutableParallelGateway;
 import org.redress.engine.model.ExecutableSequenceFlow;
@@ -48,6 +49,8 @@ public final class ProcessInstanceRunner {
   private final Map<Long, Integer> scopeGenerations = new HashMap<>();
   private final Instant now;
   private String startElementId;
+  private final boolean startedActive;
+  private final List<ProcessInstanceRunner> linked = new ArrayList<>();
   private EventBehavior eventBehavior;
 
   public ProcessInstanceRunner(
@@ -57,6 +60,7 @@ public final class ProcessInstanceRunner {
     this.services = services;
     this.variables = new VariableBehavior(state, services.keys()::nextKey);
     this.now = services.clock().now();
+    this.startedActive = state.processInstance().isActive() || state.processInstance().isNewRow();
   }
 
   // ---- entry points used by commands -------------------------------------------------------
@@ -311,6 +315,10 @@ public final class ProcessInstanceRunner {
     return variables.visible(instance.key());
   }
 
+  public EngineServices services() {
+    return services;
+  }
+
   public ExpressionBehavior expressions() {
     return services.expressions();
   }
@@ -340,6 +348,96 @@ public final class ProcessInstanceRunner {
 
   public VariableBehavior variables() {
     return variables;
+  }
+
+  // ---- call activities ---------------------------------------------------------------------
+
+  /** Starts a child process instance for a call activity, in this command. */
+  public ProcessInstanceRunner spawnChild(
+      DeployedProcess child, ElementInstance callActivity, Map<String, Object> variables) {
+    long key = services.keys().nextKey();
+    ElementInstance pi =
+        new ElementInstance(
+            key,
+            key,
+            child.key(),
+            child.definition().bpmnProcessId(),
+            child.definition().version(),
+            child.definition().bpmnProcessId(),
+            child.process().info().name(),
+            BpmnElementType.PROCESS,
+            -1,
+            ElementState.ACTIVATING,
+            now,
+            null,
+            callActivity.processInstanceKey(),
+            callActivity.key(),
+            callActivity.tenantId(),
+            null,
+            true);
+    ProcessInstanceRunner childRunner =
+        new ProcessInstanceRunner(InstanceState.created(pi), child, services);
+    childRunner.startProcess(variables);
+    childRunner.run();
+    linked.add(childRunner);
+    return childRunner;
+  }
+
+  /** Terminates the child instance of a call activity (it is being terminated itself). */
+  public void terminateChildOf(ElementInstance callActivity) {
+    for (ProcessInstanceRunner runner : linked) {
+      ElementInstance pi = runner.state().processInstance();
+      if (Long.valueOf(callActivity.key()).equals(pi.parentElementInstanceKey())) {
+        runner.cancel();
+        runner.run();
+        return;
+      }
+    }
+    services
+        .instances()
+        .activeChildInstance(callActivity.key())
+        .flatMap(key -> services.instances().lockAndLoad(key))
+        .ifPresent(
+            childState -> {
+              DeployedProcess child =
+                  services
+                      .definitions()
+                      .byKey(childState.processInstance().processDefinitionKey())
+                      .orElseThrow();
+              ProcessInstanceRunner childRunner =
+                  new ProcessInstanceRunner(childState, child, services);
+              childRunner.cancel();
+              childRunner.run();
+              linked.add(childRunner);
+            });
+  }
+
+  /**
+   * The child instance of a call activity ended: a completed child completes the call activity with
+   * the child's root variables as payload (all of them when it propagates all child variables or
+   * has output mappings, else none); a terminated child changes nothing.
+   */
+  public void childProcessEnded(ElementInstance callActivity, ProcessInstanceRunner child) {
+    if (callActivity.state() != ElementState.ACTIVATED
+        || child.state().processInstance().state() != ElementState.COMPLETED) {
+      return;
+    }
+    ExecutableCallActivity node = (ExecutableCallActivity) nodeOf(callActivity);
+    Map<String, Object> payload = Map.of();
+    if (node.propagateAllChildVariables() || !node.info().outputs().isEmpty()) {
+      payload = child.variables().visible(child.state().processInstance().key());
+    }
+    completeElement(callActivity, payload);
+  }
+
+  /** Runners of other instances this command touched (children started or terminated). */
+  public List<ProcessInstanceRunner> linkedRunners() {
+    return linked;
+  }
+
+  /** True when this command ended the process instance. */
+  public boolean endedProcessInstance() {
+    return startedActive && !state.processInstance().isActive();
   }
 
   // ---- internals ---------------------------------------------------------------------------

@@ -32,7 +32,10 @@ public class EngineScheduler implements SmartLifecycle {
   private final JobNotifier notifier;
   private final EngineClock clock;
   private final Duration interval;
-  private ScheduledExecutorService executor;
+  // start/stop lock apart from runOnce's: a pass stuck on an unreachable database (a connection
+  // wait lasts up to the pool's timeout) must not hold up shutdown; stop interrupts it instead.
+  private final Object lifecycle = new Object();
+  private volatile ScheduledExecutorService executor;
   private volatile long lastRecheck;
 
   public EngineScheduler(
@@ -85,23 +88,28 @@ public class EngineScheduler implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "engine-scheduler");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.scheduleWithFixedDelay(
-        this::safeRun, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  public void start() {
+    synchronized (lifecycle) {
+      ScheduledExecutorService started =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "engine-scheduler");
+                t.setDaemon(true);
+                return t;
+              });
+      started.scheduleWithFixedDelay(
+          this::safeRun, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+      executor = started;
+    }
   }
 
   @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
+  public void stop() {
+    synchronized (lifecycle) {
+      if (executor != null) {
+        executor.shutdownNow();
+        executor = null;
+      }
     }
   }
 

@@ -179,6 +179,11 @@ public final class ElementInstance {
     return isNew;
   }
 
+  /** Not yet written: created by the running command. */
+  public boolean isNewRow() {
+    return isNew;
+  }
+
   boolean isDirty() {
     return dirty;
   }

@@ -112,6 +112,17 @@ public class InstanceStore {
         .optional();
   }
 
+  /** The active process instance a call activity instance started, if any. */
+  public Optional<Long> activeChildInstance(long callActivityInstanceKey) {
+    return jdbc.sql(
+            "SELECT key FROM engine.element_instance WHERE parent_element_instance_key = :key"
+                + " AND type = 'PROCESS' AND state IN "
+                + ACTIVE_STATES)
+        .param("key", callActivityInstanceKey)
+        .query(Long.class)
+        .optional();
+  }
+
   public Optional<Long> processInstanceOfJob(long jobKey) {
     return jdbc.sql("SELECT process_instance_key FROM engine.job WHERE key = :key")
         .param("key", jobKey)

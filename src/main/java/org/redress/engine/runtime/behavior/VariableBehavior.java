@@ -101,6 +101,13 @@ public class VariableBehavior {
     return result;
   }
 
+  /** Variables of exactly this scope, as plain Java values. */
+  public Map<String, Object> localValues(long scopeKey) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    state.variables(scopeKey).values().forEach(v -> result.put(v.name(), Json.read(v.json())));
+    return result;
+  }
+
   /** Variables of exactly this scope, as JSON text. */
   public Map<String, String> localJson(long scopeKey) {
     Map<String, String> result = new LinkedHashMap<>();
