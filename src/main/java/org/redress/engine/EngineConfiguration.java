@@ -11,6 +11,7 @@ import org.redress.engine.command.InstanceCommandExecutor;
 import org.redress.engine.command.InstanceCommands;
 import org.redress.engine.command.JobCommands;
 import org.redress.engine.command.JobNotifier;
+import org.redress.engine.command.UserTaskCommands;
 import org.redress.engine.expression.ExpressionLanguage;
 import org.redress.engine.expression.FeelExpressionLanguage;
 import org.redress.engine.model.BpmnModelTransformer;
@@ -24,10 +25,12 @@ import org.redress.engine.scheduler.EngineScheduler;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.EventStore;
+import org.redress.engine.state.FormStore;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
 import org.redress.engine.state.SearchSupport;
+import org.redress.engine.state.UserTaskQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -92,7 +95,8 @@ public class EngineConfiguration {
       ExpressionLanguage expressionLanguage,
       EventStore eventStore,
       InstanceStore instances,
-      ProcessDefinitions definitions) {
+      ProcessDefinitions definitions,
+      FormStore forms) {
     ExpressionBehavior expressions = new ExpressionBehavior(expressionLanguage);
     return new EngineServices(
         clock,
@@ -102,7 +106,13 @@ public class EngineConfiguration {
         new ElementProcessors(),
         eventStore,
         instances,
-        definitions);
+        definitions,
+        forms);
+  }
+
+  @Bean
+  FormStore engineFormStore(JdbcClient jdbc) {
+    return new FormStore(jdbc);
   }
 
   @Bean
@@ -146,7 +156,8 @@ public class EngineConfiguration {
       EngineClock clock,
       ExpressionLanguage expressions,
       EventStore events,
-      InstanceStore instances) {
+      InstanceStore instances,
+      FormStore forms) {
     return new DeployResources(
         engineTransactions,
         store,
@@ -156,7 +167,18 @@ public class EngineConfiguration {
         clock,
         expressions,
         events,
-        instances);
+        instances,
+        forms);
+  }
+
+  @Bean
+  UserTaskCommands userTaskCommands(InstanceCommandExecutor executor, InstanceStore store) {
+    return new UserTaskCommands(executor, store);
+  }
+
+  @Bean
+  UserTaskQueries userTaskQueries(JdbcClient jdbc, NamedParameterJdbcTemplate template) {
+    return new UserTaskQueries(jdbc, new SearchSupport(template));
   }
 
   @Bean

@@ -57,6 +57,8 @@ public final class EngineHarness implements AutoCloseable {
   public final ActivateJobs activateJobs;
   public final EngineQueries queries;
   public final EngineScheduler scheduler;
+  public final org.redress.engine.command.UserTaskCommands userTasks;
+  public final org.redress.engine.state.UserTaskQueries userTaskQueries;
   public final EventCommands messages;
   private final JobNotifier notifier;
   private final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
@@ -76,7 +78,14 @@ public final class EngineHarness implements AutoCloseable {
     ProcessDefinitions definitions = config.processDefinitions(definitionStore, transformer);
     EventStore eventStore = config.engineEventStore(jdbc);
     EngineServices services =
-        config.engineServices(clock, keys, expressions, eventStore, instanceStore, definitions);
+        config.engineServices(
+            clock,
+            keys,
+            expressions,
+            eventStore,
+            instanceStore,
+            definitions,
+            config.engineFormStore(jdbc));
     notifier = config.jobNotifier();
     EngineNotifications notifications =
         config.engineNotifications(notifier, List.of(events::addAll));
@@ -92,7 +101,8 @@ public final class EngineHarness implements AutoCloseable {
             clock,
             expressions,
             eventStore,
-            instanceStore);
+            instanceStore,
+            config.engineFormStore(jdbc));
     createProcessInstance =
         config.createProcessInstance(executor, definitions, keys, notifications, clock);
     jobs = config.jobCommands(executor, instanceStore);
@@ -112,6 +122,8 @@ public final class EngineHarness implements AutoCloseable {
             instanceStore,
             keys,
             clock);
+    userTasks = config.userTaskCommands(executor, instanceStore);
+    userTaskQueries = config.userTaskQueries(jdbc, template);
     scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties);
   }
 

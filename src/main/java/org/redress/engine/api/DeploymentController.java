@@ -32,7 +32,12 @@ class DeploymentController {
       String tenantId,
       String processDefinitionKey) {}
 
-  record DeploymentMetadata(ProcessDefinitionDeployment processDefinition) {}
+  record FormDeployment(
+      String formId, int version, String resourceName, String tenantId, String formKey) {}
+
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record DeploymentMetadata(ProcessDefinitionDeployment processDefinition, FormDeployment form) {}
 
   record DeploymentResult(
       String deploymentKey, String tenantId, List<DeploymentMetadata> deployments) {}
@@ -57,7 +62,19 @@ class DeploymentController {
                   row.version(),
                   row.resourceName(),
                   row.tenantId(),
-                  ApiFormat.key(row.key()))));
+                  ApiFormat.key(row.key())),
+              null));
+    }
+    for (var form : deployment.forms()) {
+      items.add(
+          new DeploymentMetadata(
+              null,
+              new FormDeployment(
+                  form.formId(),
+                  form.version(),
+                  form.resourceName(),
+                  form.tenantId(),
+                  ApiFormat.key(form.key()))));
     }
     return new DeploymentResult(ApiFormat.key(deployment.key()), deployment.tenantId(), items);
   }

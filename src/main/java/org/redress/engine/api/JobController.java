@@ -9,8 +9,12 @@ import org.redress.engine.EngineProperties;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.JobCommands;
+import org.redress.engine.runtime.UserTaskBehavior;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.Job;
+import org.redress.engine.state.Json;
+import org.redress.engine.state.UserTask;
+import org.redress.engine.state.UserTaskQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,16 +31,19 @@ class JobController {
   private final ActivateJobs activateJobs;
   private final JobCommands jobCommands;
   private final EngineQueries queries;
+  private final UserTaskQueries userTasks;
   private final long asyncTimeoutMillis;
 
   JobController(
       ActivateJobs activateJobs,
       JobCommands jobCommands,
       EngineQueries queries,
+      UserTaskQueries userTasks,
       EngineProperties properties) {
     this.activateJobs = activateJobs;
     this.jobCommands = jobCommands;
     this.queries = queries;
+    this.userTasks = userTasks;
     // The servlet container's default async timeout (Tomcat: 30 s) would cut long polls that the
     // engine allows up to maxRequestTimeout short with a 500; the engine always answers by then.
     this.asyncTimeoutMillis = properties.maxRequestTimeout().toMillis() + 10_000;
@@ -68,7 +75,23 @@ class JobController {
       String elementInstanceKey,
       String kind,
       String listenerEventType,
+      UserTaskProperties userTask,
       List<String> tags) {}
+
+  /** What a task listener job knows of its user task. */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record UserTaskProperties(
+      String action,
+      String assignee,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      List<String> changedAttributes,
+      String dueDate,
+      String followUpDate,
+      String formKey,
+      Integer priority,
+      String userTaskKey) {}
 
   record ActivationResult(List<ActivatedJobResult> jobs) {}
 
@@ -127,7 +150,9 @@ class JobController {
         .thenApply(
             jobs ->
                 new ActivationResult(
-                    jobs.stream().map(a -> toActivated(a.job(), a.variables())).toList()))
+                    jobs.stream()
+                        .map(a -> toActivated(a.job(), a.variables(), userTaskOf(a.job())))
+                        .toList()))
         .whenComplete(
             (activated, error) -> {
               if (error != null) {
@@ -142,12 +167,34 @@ class JobController {
   @PostMapping("/v2/jobs/{jobKey}/completion")
   ResponseEntity<Void> complete(
       @PathVariable long jobKey, @RequestBody(required = false) CompletionRequest body) {
+    UserTaskBehavior.ListenerResult listenerResult = null;
     if (body != null && body.result() != null && !body.result().isNull()) {
-      throw EngineRejection.invalidArgument(
-          "Job results (task listener / ad-hoc sub-process) are not supported by the embedded"
-              + " engine yet");
+      JsonNode result = body.result();
+      String type = result.path("type").asText("userTask");
+      if (!"userTask".equals(type)) {
+        throw EngineRejection.invalidArgument(
+            "Job results of type '" + type + "' are not supported by the embedded engine");
+      }
+      Map<String, Object> corrections = new java.util.LinkedHashMap<>();
+      JsonNode c = result.path("corrections");
+      if (c.isObject()) {
+        c.fields()
+            .forEachRemaining(
+                e -> {
+                  if (!e.getValue().isNull()) {
+                    corrections.put(
+                        e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class));
+                  }
+                });
+      }
+      listenerResult =
+          new UserTaskBehavior.ListenerResult(
+              result.path("denied").asBoolean(false),
+              result.path("deniedReason").isTextual() ? result.get("deniedReason").asText() : null,
+              corrections);
     }
-    jobCommands.complete(jobKey, body == null ? Map.of() : ApiFormat.orEmpty(body.variables()));
+    jobCommands.complete(
+        jobKey, body == null ? Map.of() : ApiFormat.orEmpty(body.variables()), listenerResult);
     return ResponseEntity.noContent().build();
   }
 
@@ -190,7 +237,47 @@ class JobController {
     return SearchResponse.of(queries.searchJobs(body), JobController::toSearchResult);
   }
 
-  private static ActivatedJobResult toActivated(Job job, Map<String, String> variables) {
+  private UserTaskProperties userTaskOf(Job job) {
+    if (!"TASK_LISTENER".equals(job.kind())) {
+      return null;
+    }
+    return userTasks
+        .openTaskOf(job.elementInstanceKey())
+        .map(
+            t ->
+                new UserTaskProperties(
+                    actionOf(t),
+                    t.assignee(),
+                    t.candidateGroups(),
+                    t.candidateUsers(),
+                    changedAttributesOf(t),
+                    ApiFormat.date(t.dueDate()),
+                    ApiFormat.date(t.followUpDate()),
+                    ApiFormat.key(t.formKey()),
+                    t.priority(),
+                    ApiFormat.key(t.key())))
+        .orElse(null);
+  }
+
+  private static String actionOf(UserTask task) {
+    if (task.pending() == null) {
+      return null;
+    }
+    Object action = ((Map<?, ?>) Json.read(task.pending())).get("action");
+    return action == null ? null : action.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> changedAttributesOf(UserTask task) {
+    if (task.pending() == null) {
+      return List.of();
+    }
+    Object changed = ((Map<?, ?>) Json.read(task.pending())).get("changedAttributes");
+    return changed instanceof List<?> list ? (List<String>) list : List.of();
+  }
+
+  private static ActivatedJobResult toActivated(
+      Job job, Map<String, String> variables, UserTaskProperties userTask) {
     return new ActivatedJobResult(
         job.type(),
         job.bpmnProcessId(),
@@ -208,6 +295,7 @@ class JobController {
         ApiFormat.key(job.elementInstanceKey()),
         job.kind(),
         job.listenerEventType(),
+        userTask,
         List.of());
   }
 

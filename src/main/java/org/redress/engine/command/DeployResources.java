@@ -22,7 +22,9 @@ import org.redress.engine.runtime.behavior.TimerSchedule;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.DefinitionStore.ProcessDefinitionRow;
 import org.redress.engine.state.EventStore;
+import org.redress.engine.state.FormStore;
 import org.redress.engine.state.InstanceStore;
+import org.redress.engine.state.Json;
 import org.redress.engine.state.KeyGenerator;
 import org.redress.engine.state.Timer;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +39,12 @@ public class DeployResources {
   /** One uploaded file. */
   public record Resource(String name, byte[] content) {}
 
-  /** The deployment: its key and one entry per deployed (or already deployed) process. */
-  public record Deployment(long key, String tenantId, List<ProcessDefinitionRow> processes) {}
+  /** The deployment: its key and one entry per deployed (or already deployed) resource. */
+  public record Deployment(
+      long key,
+      String tenantId,
+      List<ProcessDefinitionRow> processes,
+      List<FormStore.FormRow> forms) {}
 
   private final TransactionTemplate transactions;
   private final DefinitionStore store;
@@ -49,6 +55,7 @@ public class DeployResources {
   private final ExpressionLanguage expressions;
   private final EventStore events;
   private final InstanceStore instances;
+  private final FormStore forms;
 
   public DeployResources(
       TransactionTemplate transactions,
@@ -59,7 +66,8 @@ public class DeployResources {
       EngineClock clock,
       ExpressionLanguage expressions,
       EventStore events,
-      InstanceStore instances) {
+      InstanceStore instances,
+      FormStore forms) {
     this.transactions = transactions;
     this.store = store;
     this.definitions = definitions;
@@ -69,6 +77,7 @@ public class DeployResources {
     this.expressions = expressions;
     this.events = events;
     this.instances = instances;
+    this.forms = forms;
   }
 
   public Deployment deploy(List<Resource> resources, String tenantId) {
@@ -83,12 +92,17 @@ public class DeployResources {
         String checksum,
         List<StartTrigger> starts) {}
     List<Parsed> parsed = new ArrayList<>();
+    List<ParsedForm> parsedForms = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (Resource resource : resources) {
       String name = resource.name() == null ? "" : resource.name();
+      if (name.endsWith(".form")) {
+        parsedForms.add(parseForm(name, resource.content(), seen));
+        continue;
+      }
       if (!name.endsWith(".bpmn") && !name.endsWith(".xml")) {
         throw EngineRejection.invalidArgument(
-            "Expected to deploy BPMN resources (*.bpmn), but '"
+            "Expected to deploy BPMN (*.bpmn) or Camunda form (*.form) resources, but '"
                 + name
                 + "' is of a type the embedded engine does not support yet");
       }
@@ -110,10 +124,31 @@ public class DeployResources {
       }
     }
     long deploymentKey = keys.nextKey();
+    List<FormStore.FormRow> formRows = new ArrayList<>();
     List<ProcessDefinitionRow> rows =
         transactions.execute(
             status -> {
               store.insertDeployment(deploymentKey, tenantId, clock.now());
+              for (ParsedForm form : parsedForms) {
+                store.lockProcessId(tenantId, "form:" + form.formId());
+                var latest = forms.latest(tenantId, form.formId());
+                if (latest.isPresent() && latest.get().checksum().equals(form.checksum())) {
+                  formRows.add(latest.get());
+                  continue;
+                }
+                FormStore.FormRow row =
+                    new FormStore.FormRow(
+                        keys.nextKey(),
+                        form.formId(),
+                        latest.map(r -> r.version() + 1).orElse(1),
+                        form.resourceName(),
+                        form.schema(),
+                        form.checksum(),
+                        deploymentKey,
+                        tenantId);
+                forms.insert(row, clock.now());
+                formRows.add(row);
+              }
               List<ProcessDefinitionRow> result = new ArrayList<>();
               for (Parsed p : parsed) {
                 String id = p.process().bpmnProcessId();
@@ -143,7 +178,29 @@ public class DeployResources {
     for (int i = 0; i < rows.size(); i++) {
       definitions.remember(rows.get(i), parsed.get(i).process());
     }
-    return new Deployment(deploymentKey, tenantId, rows);
+    return new Deployment(deploymentKey, tenantId, rows, formRows);
+  }
+
+  private record ParsedForm(String resourceName, String formId, String schema, String checksum) {}
+
+  private static ParsedForm parseForm(String name, byte[] content, Map<String, String> seen) {
+    String schema = new String(content, StandardCharsets.UTF_8);
+    Object json;
+    try {
+      json = Json.read(schema);
+    } catch (RuntimeException e) {
+      throw new ModelValidationException(name, List.of("it is not a JSON Camunda form"));
+    }
+    if (!(json instanceof Map<?, ?> map) || !(map.get("id") instanceof String id) || id.isBlank()) {
+      throw new ModelValidationException(
+          name, List.of("a Camunda form needs a non-empty string property 'id'"));
+    }
+    String earlier = seen.putIfAbsent("form:" + id, name);
+    if (earlier != null) {
+      throw new ModelValidationException(
+          name, List.of("form id '" + id + "' is also defined in '" + earlier + "'"));
+    }
+    return new ParsedForm(name, id, schema, sha256(content));
   }
 
   /** A message or timer start event, evaluated at deployment (with no variables, as Zeebe). */

@@ -64,9 +64,7 @@ public class InstanceCommands {
           }
           if (incident.jobKey() != null) {
             Job job = state.job(incident.jobKey());
-            if (job != null
-                && "JOB_NO_RETRIES".equals(incident.errorType())
-                && job.retries() <= 0) {
+            if (job != null && incident.errorType().endsWith("_NO_RETRIES") && job.retries() <= 0) {
               throw EngineRejection.invalidState(
                   "Expected to resolve incident with key '"
                       + incidentKey

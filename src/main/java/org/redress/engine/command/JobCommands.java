@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.runtime.ProcessInstanceRunner;
+import org.redress.engine.runtime.UserTaskBehavior;
 import org.redress.engine.runtime.behavior.Failure;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
@@ -27,12 +28,31 @@ public class JobCommands {
   }
 
   public void complete(long jobKey, Map<String, Object> variables) {
+    complete(jobKey, variables, null);
+  }
+
+  /**
+   * Completes a job. For a task listener job the optional result may deny the user task transition
+   * or correct its attributes; its variables are not used.
+   */
+  public void complete(
+      long jobKey, Map<String, Object> variables, UserTaskBehavior.ListenerResult listenerResult) {
     onJob(
         jobKey,
         "complete",
         (runner, state, job) -> {
           requireWorkerState(job, "complete");
           job.complete(runner.now());
+          if ("TASK_LISTENER".equals(job.kind())) {
+            runner
+                .userTasks()
+                .listenerCompleted(
+                    job,
+                    listenerResult == null
+                        ? new UserTaskBehavior.ListenerResult(false, null, Map.of())
+                        : listenerResult);
+            return;
+          }
           ElementInstance element = state.element(job.elementInstanceKey());
           if (element != null && element.state() == ElementState.ACTIVATED) {
             runner.completeElement(element, variables);
@@ -68,7 +88,13 @@ public class JobCommands {
                       ? "No more retries left."
                       : errorMessage;
               runner.raiseIncident(
-                  element, new Failure(Failure.JOB_NO_RETRIES, message), job.key());
+                  element,
+                  new Failure(
+                      "TASK_LISTENER".equals(job.kind())
+                          ? "TASK_LISTENER_NO_RETRIES"
+                          : Failure.JOB_NO_RETRIES,
+                      message),
+                  job.key());
             }
           } else if (!delayed) {
             runner.jobActivatable(job);

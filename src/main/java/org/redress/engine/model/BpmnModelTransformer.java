@@ -19,16 +19,23 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -278,6 +285,7 @@ public class BpmnModelTransformer {
           case "subProcess" ->
               eventSubProcess ? BpmnElementType.EVENT_SUB_PROCESS : BpmnElementType.SUB_PROCESS;
           case "callActivity" -> BpmnElementType.CALL_ACTIVITY;
+          case "userTask" -> BpmnElementType.USER_TASK;
           default -> null;
         };
     if (type == null) {
@@ -363,6 +371,7 @@ public class BpmnModelTransformer {
             info, starts.isEmpty() ? null : starts.get(0), eventSubProcess);
       }
       case CALL_ACTIVITY -> callActivity(node, info, problems);
+      case USER_TASK -> userTask(node, info, problems);
       default -> throw new IllegalStateException("unmapped element type " + type);
     };
   }
@@ -484,6 +493,87 @@ public class BpmnModelTransformer {
   private ExecutableFlowNode receiveTask(
       ReceiveTask task, ElementInfo info, List<String> problems) {
     return new ExecutableReceiveTask(info, message(task, task.getMessage(), problems));
+  }
+
+  private ExecutableFlowNode userTask(FlowNode node, ElementInfo info, List<String> problems) {
+    if (node.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+      problems.add(
+          describe(node)
+              + ": only Camunda user tasks (zeebe:userTask) are supported, not job-based user"
+              + " tasks");
+      return null;
+    }
+    ZeebeAssignmentDefinition assignment =
+        node.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+    ZeebeTaskSchedule schedule = node.getSingleExtensionElement(ZeebeTaskSchedule.class);
+    ZeebePriorityDefinition priority =
+        node.getSingleExtensionElement(ZeebePriorityDefinition.class);
+    ZeebeFormDefinition form = node.getSingleExtensionElement(ZeebeFormDefinition.class);
+    Map<String, String> headers = new LinkedHashMap<>();
+    ZeebeTaskHeaders taskHeaders = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    if (taskHeaders != null) {
+      for (ZeebeHeader header : taskHeaders.getHeaders()) {
+        headers.put(header.getKey(), header.getValue());
+      }
+    }
+    List<ExecutableUserTask.TaskListener> listeners = new ArrayList<>();
+    ZeebeTaskListeners taskListeners = node.getSingleExtensionElement(ZeebeTaskListeners.class);
+    if (taskListeners != null) {
+      for (ZeebeTaskListener listener : taskListeners.getTaskListeners()) {
+        String event = listener.getEventType() == null ? null : listener.getEventType().name();
+        String normalized =
+            switch (event == null ? "" : event) {
+              case "create", "creating" -> "CREATING";
+              case "assignment", "assigning" -> "ASSIGNING";
+              case "update", "updating" -> "UPDATING";
+              case "complete", "completing" -> "COMPLETING";
+              case "cancel", "canceling" -> "CANCELING";
+              default -> null;
+            };
+        if (normalized == null) {
+          problems.add(describe(node) + ": unknown task listener event type '" + event + "'");
+          continue;
+        }
+        String retries = listener.getRetries();
+        listeners.add(
+            new ExecutableUserTask.TaskListener(
+                normalized,
+                expression(node, "task listener type", listener.getType(), problems),
+                expression(
+                    node,
+                    "task listener retries",
+                    retries == null || retries.isBlank() ? "3" : retries,
+                    problems)));
+      }
+    }
+    return new ExecutableUserTask(
+        info,
+        optional(node, "assignee", assignment == null ? null : assignment.getAssignee(), problems),
+        optional(
+            node,
+            "candidate groups",
+            assignment == null ? null : assignment.getCandidateGroups(),
+            problems),
+        optional(
+            node,
+            "candidate users",
+            assignment == null ? null : assignment.getCandidateUsers(),
+            problems),
+        optional(node, "due date", schedule == null ? null : schedule.getDueDate(), problems),
+        optional(
+            node, "follow-up date", schedule == null ? null : schedule.getFollowUpDate(), problems),
+        optional(node, "priority", priority == null ? null : priority.getPriority(), problems),
+        form == null || form.getFormId() == null || form.getFormId().isBlank()
+            ? null
+            : form.getFormId(),
+        form == null ? null : form.getExternalReference(),
+        Map.copyOf(headers),
+        List.copyOf(listeners));
+  }
+
+  private Expression optional(
+      BaseElement element, String attribute, String text, List<String> problems) {
+    return text == null || text.isBlank() ? null : expression(element, attribute, text, problems);
   }
 
   private ExecutableFlowNode callActivity(FlowNode node, ElementInfo info, List<String> problems) {

@@ -18,7 +18,8 @@ public sealed interface ExecutableFlowNode
         ExecutableReceiveTask,
         ExecutableEventBasedGateway,
         ExecutableSubProcess,
-        ExecutableCallActivity {
+        ExecutableCallActivity,
+        ExecutableUserTask {
 
   ElementInfo info();
 

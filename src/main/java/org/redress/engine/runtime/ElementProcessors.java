@@ -17,6 +17,7 @@ import org.redress.engine.runtime.gateway.ParallelGatewayProcessor;
 import org.redress.engine.runtime.task.JobWorkerTaskProcessor;
 import org.redress.engine.runtime.task.PassThroughProcessor;
 import org.redress.engine.runtime.task.ScriptTaskProcessor;
+import org.redress.engine.runtime.task.UserTaskProcessor;
 
 /**
  * The single list of supported elements: one processor per element type. Adding an element means a
@@ -49,6 +50,7 @@ public final class ElementProcessors {
     processors.put(BpmnElementType.SUB_PROCESS, subProcess);
     processors.put(BpmnElementType.EVENT_SUB_PROCESS, subProcess);
     processors.put(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor());
+    processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor());
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import org.redress.engine.EngineClock;
 import org.redress.engine.runtime.behavior.ExpressionBehavior;
 import org.redress.engine.runtime.behavior.VariableMappingBehavior;
 import org.redress.engine.state.EventStore;
+import org.redress.engine.state.FormStore;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.KeyGenerator;
 
@@ -16,4 +17,5 @@ public record EngineServices(
     ElementProcessors processors,
     EventStore events,
     InstanceStore instances,
-    ProcessDefinitions definitions) {}
+    ProcessDefinitions definitions,
+    FormStore forms) {}

@@ -52,6 +52,7 @@ public final class ProcessInstanceRunner {
   private final boolean startedActive;
   private final List<ProcessInstanceRunner> linked = new ArrayList<>();
   private EventBehavior eventBehavior;
+  private UserTaskBehavior userTaskBehavior;
 
   public ProcessInstanceRunner(
       InstanceState state, DeployedProcess process, EngineServices services) {
@@ -265,14 +266,25 @@ public final class ProcessInstanceRunner {
   /** Creates a job for a waiting element. */
   public Job createJob(
       ElementInstance instance, String type, int retries, Map<String, String> headers) {
+    return createJob(instance, type, retries, headers, "BPMN_ELEMENT", "UNSPECIFIED");
+  }
+
+  /** Creates a job of a given kind (BPMN_ELEMENT, or TASK_LISTENER with its event type). */
+  public Job createJob(
+      ElementInstance instance,
+      String type,
+      int retries,
+      Map<String, String> headers,
+      String kind,
+      String listenerEventType) {
     Job job =
         new Job(
             services.keys().nextKey(),
             type,
             JobState.ACTIVATABLE,
             "CREATED",
-            "BPMN_ELEMENT",
-            "UNSPECIFIED",
+            kind,
+            listenerEventType,
             retries,
             null,
             null,
@@ -597,6 +609,14 @@ public final class ProcessInstanceRunner {
       return;
     }
     complete(scope, Map.of());
+  }
+
+  /** The user task lifecycle and its task listeners. */
+  public UserTaskBehavior userTasks() {
+    if (userTaskBehavior == null) {
+      userTaskBehavior = new UserTaskBehavior(this);
+    }
+    return userTaskBehavior;
   }
 
   /** Timers, message subscriptions, triggers and errors of this instance. */

@@ -22,6 +22,7 @@ public final class InstanceState {
   private final Map<Long, Timer> timers = new LinkedHashMap<>();
   private final Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
   private final List<MessageCorrelation> correlations = new ArrayList<>();
+  private final Map<Long, UserTask> userTasks = new LinkedHashMap<>();
 
   InstanceState(ElementInstance processInstance) {
     this.processInstance = processInstance;
@@ -114,6 +115,28 @@ public final class InstanceState {
 
   public void addSubscription(MessageSubscription subscription) {
     subscriptions.put(subscription.key(), subscription);
+  }
+
+  public Collection<UserTask> userTasks() {
+    return userTasks.values();
+  }
+
+  public UserTask userTask(long key) {
+    return userTasks.get(key);
+  }
+
+  public void addUserTask(UserTask task) {
+    userTasks.put(task.key(), task);
+  }
+
+  /** The open user task of an element instance, or null. */
+  public UserTask userTaskOf(long elementInstanceKey) {
+    for (UserTask task : userTasks.values()) {
+      if (task.elementInstanceKey() == elementInstanceKey && task.isOpen()) {
+        return task;
+      }
+    }
+    return null;
   }
 
   /** Records a correlation made by this command (written on commit). */

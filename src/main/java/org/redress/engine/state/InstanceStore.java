@@ -95,6 +95,13 @@ public class InstanceStore {
         .list()
         .forEach(state::addSubscription);
     jdbc.sql(
+            "SELECT * FROM engine.user_task WHERE process_instance_key = :pi"
+                + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key FOR UPDATE")
+        .param("pi", processInstanceKey)
+        .query(USER_TASK)
+        .list()
+        .forEach(state::addUserTask);
+    jdbc.sql(
             "SELECT * FROM engine.incident WHERE process_instance_key = :pi AND state = 'ACTIVE'"
                 + " ORDER BY key")
         .param("pi", processInstanceKey)
@@ -281,6 +288,39 @@ public class InstanceStore {
         "UPDATE engine.message_subscription SET state = :state, last_updated = :lastUpdated"
             + " WHERE key = :key",
         updateSubscriptions);
+    List<SqlParameterSource> insertTasks = new ArrayList<>();
+    List<SqlParameterSource> updateTasks = new ArrayList<>();
+    for (UserTask t : state.userTasks()) {
+      if (t.isNew()) {
+        insertTasks.add(userTaskParams(t));
+      } else if (t.isDirty()) {
+        updateTasks.add(userTaskParams(t));
+      }
+    }
+    execute(
+        """
+        INSERT INTO engine.user_task (key, element_instance_key, process_instance_key,
+            process_definition_key, bpmn_process_id, version, element_id, name, state, assignee,
+            candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,
+            external_form_reference, custom_headers, tenant_id, creation_date, completion_date,
+            pending, listeners_done)
+        VALUES (:key, :elementInstanceKey, :processInstanceKey, :processDefinitionKey,
+            :bpmnProcessId, :version, :elementId, :name, :state, :assignee, :candidateGroups,
+            :candidateUsers, :dueDate, :followUpDate, :priority, :formKey, :externalFormReference,
+            :customHeaders, :tenantId, :creationDate, :completionDate, :pending, :listenersDone)
+        """,
+        insertTasks);
+    execute(
+        """
+        UPDATE engine.user_task
+           SET state = :state, assignee = :assignee, candidate_groups = :candidateGroups,
+               candidate_users = :candidateUsers, due_date = :dueDate,
+               follow_up_date = :followUpDate, priority = :priority,
+               completion_date = :completionDate, pending = :pending,
+               listeners_done = :listenersDone
+         WHERE key = :key
+        """,
+        updateTasks);
     insertCorrelations(state.correlations());
     state.correlations().clear();
 
@@ -313,6 +353,34 @@ public class InstanceStore {
     state.incidents().forEach(Incident::markPersisted);
     state.timers().forEach(Timer::markPersisted);
     state.subscriptions().forEach(MessageSubscription::markPersisted);
+    state.userTasks().forEach(UserTask::markPersisted);
+  }
+
+  private static MapSqlParameterSource userTaskParams(UserTask t) {
+    return new MapSqlParameterSource()
+        .addValue("key", t.key())
+        .addValue("elementInstanceKey", t.elementInstanceKey())
+        .addValue("processInstanceKey", t.processInstanceKey())
+        .addValue("processDefinitionKey", t.processDefinitionKey())
+        .addValue("bpmnProcessId", t.bpmnProcessId())
+        .addValue("version", t.version())
+        .addValue("elementId", t.elementId())
+        .addValue("name", t.name())
+        .addValue("state", t.state())
+        .addValue("assignee", t.assignee())
+        .addValue("candidateGroups", t.candidateGroups().toArray(String[]::new))
+        .addValue("candidateUsers", t.candidateUsers().toArray(String[]::new))
+        .addValue("dueDate", ts(t.dueDate()))
+        .addValue("followUpDate", ts(t.followUpDate()))
+        .addValue("priority", t.priority())
+        .addValue("formKey", t.formKey())
+        .addValue("externalFormReference", t.externalFormReference())
+        .addValue("customHeaders", Json.write(t.customHeaders()))
+        .addValue("tenantId", t.tenantId())
+        .addValue("creationDate", ts(t.creationDate()))
+        .addValue("completionDate", ts(t.completionDate()))
+        .addValue("pending", t.pending())
+        .addValue("listenersDone", t.listenersDone());
   }
 
   /** Writes new and changed timers (also used for timer start events, outside an instance). */
@@ -540,6 +608,42 @@ public class InstanceStore {
               instant(rs, "created_at"),
               instant(rs, "last_updated"),
               false);
+
+  static final RowMapper<UserTask> USER_TASK =
+      (rs, n) ->
+          new UserTask(
+              rs.getLong("key"),
+              rs.getLong("element_instance_key"),
+              rs.getLong("process_instance_key"),
+              rs.getLong("process_definition_key"),
+              rs.getString("bpmn_process_id"),
+              rs.getInt("version"),
+              rs.getString("element_id"),
+              rs.getString("name"),
+              rs.getString("state"),
+              rs.getString("assignee"),
+              java.util.Arrays.asList((String[]) rs.getArray("candidate_groups").getArray()),
+              java.util.Arrays.asList((String[]) rs.getArray("candidate_users").getArray()),
+              instant(rs, "due_date"),
+              instant(rs, "follow_up_date"),
+              rs.getInt("priority"),
+              nullableLong(rs, "form_key"),
+              rs.getString("external_form_reference"),
+              Json.readStringMap(rs.getString("custom_headers")),
+              rs.getString("tenant_id"),
+              instant(rs, "creation_date"),
+              instant(rs, "completion_date"),
+              rs.getString("pending"),
+              rs.getInt("listeners_done"),
+              false);
+
+  /** The process instance a user task belongs to, if the task exists. */
+  public Optional<Long> processInstanceOfUserTask(long userTaskKey) {
+    return jdbc.sql("SELECT process_instance_key FROM engine.user_task WHERE key = :key")
+        .param("key", userTaskKey)
+        .query(Long.class)
+        .optional();
+  }
 
   static final RowMapper<Variable> VARIABLE =
       (rs, n) ->

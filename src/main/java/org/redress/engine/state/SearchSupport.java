@@ -30,7 +30,9 @@ public final class SearchSupport {
     INT,
     DATE,
     ENUM,
-    BOOL
+    BOOL,
+    /** A text[] column; the filter asks whether it contains the value. */
+    ARRAY
   }
 
   /** A field of the REST model and the SQL expression behind it. */
@@ -151,6 +153,10 @@ public final class SearchSupport {
       JsonNode value,
       List<String> conditions,
       MapSqlParameterSource params) {
+    if (column.type() == Type.ARRAY) {
+      addArrayCondition(name, column, value, conditions, params);
+      return;
+    }
     if (!value.isObject()) {
       String p = param(params, name, convert(name, column, value));
       conditions.add(column.sql() + " = :" + p);
@@ -220,6 +226,54 @@ public final class SearchSupport {
     }
   }
 
+  private static void addArrayCondition(
+      String name,
+      Column column,
+      JsonNode value,
+      List<String> conditions,
+      MapSqlParameterSource params) {
+    if (!value.isObject()) {
+      conditions.add(":" + param(params, name, value.asText()) + " = ANY(" + column.sql() + ")");
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> operators = value.fields();
+    while (operators.hasNext()) {
+      Map.Entry<String, JsonNode> op = operators.next();
+      JsonNode operand = op.getValue();
+      if (operand == null || operand.isNull() || (operand.isArray() && operand.isEmpty())) {
+        continue;
+      }
+      switch (op.getKey()) {
+        case "$eq" ->
+            conditions.add(
+                ":" + param(params, name, operand.asText()) + " = ANY(" + column.sql() + ")");
+        case "$neq" ->
+            conditions.add(
+                "NOT (:" + param(params, name, operand.asText()) + " = ANY(" + column.sql() + "))");
+        case "$in" -> {
+          List<String> values = new ArrayList<>();
+          operand.forEach(v -> values.add(v.asText()));
+          conditions.add(
+              "EXISTS (SELECT 1 FROM unnest("
+                  + column.sql()
+                  + ") member WHERE member IN (:"
+                  + param(params, name, values)
+                  + "))");
+        }
+        case "$exists" ->
+            conditions.add(
+                (operand.asBoolean() ? "" : "NOT ") + "(cardinality(" + column.sql() + ") > 0)");
+        default ->
+            throw EngineRejection.invalidArgument(
+                "'"
+                    + name
+                    + "' supports only $eq, $neq, $in and $exists, but got '"
+                    + op.getKey()
+                    + "'");
+      }
+    }
+  }
+
   private static Object convert(String name, Column column, JsonNode value) {
     try {
       return switch (column.type()) {
@@ -237,7 +291,7 @@ public final class SearchSupport {
           yield value.asBoolean();
         }
         case DATE -> Timestamp.from(OffsetDateTime.parse(value.asText()).toInstant());
-        case STRING, ENUM -> value.asText();
+        case STRING, ENUM, ARRAY -> value.asText();
       };
     } catch (NumberFormatException | DateTimeParseException e) {
       throw EngineRejection.invalidArgument(

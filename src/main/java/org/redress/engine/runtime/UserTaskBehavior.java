@@ -1,0 +1,182 @@
+package org.redress.engine.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.engine.EngineRejection;
+import org.redress.engine.model.ExecutableUserTask;
+import org.redress.engine.runtime.behavior.Evaluated;
+import org.redress.engine.state.ElementInstance;
+import org.redress.engine.state.Job;
+import org.redress.engine.state.Json;
+import org.redress.engine.state.UserTask;
+
+/**
+ * The Camunda user task lifecycle with blocking task listeners (Camunda 8.8): a transition
+ * (creating, assigning, updating, completing) enters its "-ING" state and runs one listener job
+ * after the other; a listener result may correct attributes (applied when the transition finishes)
+ * or deny the transition (the task returns to CREATED unchanged).
+ */
+public final class UserTaskBehavior {
+
+  /** What a transition asks for, kept while its listeners run. */
+  public static final class Request {
+    public String action;
+    public String assignee;
+    public Map<String, Object> changes = new LinkedHashMap<>();
+    public Map<String, Object> variables = new LinkedHashMap<>();
+    public Map<String, Object> corrections = new LinkedHashMap<>();
+    public List<String> changedAttributes = new ArrayList<>();
+  }
+
+  /** A task listener job's result. */
+  public record ListenerResult(
+      boolean denied, String deniedReason, Map<String, Object> corrections) {}
+
+  private final ProcessInstanceRunner runner;
+
+  UserTaskBehavior(ProcessInstanceRunner runner) {
+    this.runner = runner;
+  }
+
+  /** Starts a transition; with no listeners for it, it finishes at once. */
+  public void start(UserTask task, String transition, Request request) {
+    List<ExecutableUserTask.TaskListener> listeners = node(task).listenersFor(transition);
+    if (listeners.isEmpty()) {
+      task.await(transition, null);
+      finish(task, transition, request);
+      return;
+    }
+    task.await(transition, Json.write(request));
+    createListenerJob(task, listeners.get(0), transition);
+  }
+
+  /** A listener job of this task completed: deny, or correct and go on. */
+  public void listenerCompleted(Job job, ListenerResult result) {
+    UserTask task = runner.state().userTaskOf(job.elementInstanceKey());
+    if (task == null || task.pending() == null) {
+      return;
+    }
+    String transition = task.state();
+    Request request = Json.mapper().convertValue(Json.read(task.pending()), Request.class);
+    if (result.denied() && !"CREATING".equals(transition)) {
+      task.settle(); // the task stays as it was before the transition
+      return;
+    }
+    request.corrections.putAll(result.corrections());
+    task.listenerDone();
+    List<ExecutableUserTask.TaskListener> listeners = node(task).listenersFor(transition);
+    if (task.listenersDone() < listeners.size()) {
+      task.updatePending(Json.write(request));
+      createListenerJob(task, listeners.get(task.listenersDone()), transition);
+      return;
+    }
+    finish(task, transition, request);
+  }
+
+  private void finish(UserTask task, String transition, Request request) {
+    ElementInstance element = runner.state().element(task.elementInstanceKey());
+    switch (transition) {
+      case "CREATING" -> {
+        applyCorrections(task, request.corrections);
+        task.settle();
+        runner.activated(element);
+        String assignee = request.assignee;
+        if (request.corrections.containsKey("assignee")) {
+          assignee = (String) request.corrections.get("assignee");
+        }
+        if (assignee != null && !assignee.isEmpty()) {
+          Request assign = new Request();
+          assign.action = "assign";
+          assign.assignee = assignee;
+          start(task, "ASSIGNING", assign);
+        }
+      }
+      case "ASSIGNING" -> {
+        task.setAssignee(request.assignee);
+        applyCorrections(task, request.corrections);
+        task.settle();
+      }
+      case "UPDATING" -> {
+        applyCorrections(task, request.changes);
+        applyCorrections(task, request.corrections);
+        task.settle();
+      }
+      case "COMPLETING" -> {
+        applyCorrections(task, request.corrections);
+        task.complete(runner.now());
+        runner.completeElement(element, request.variables);
+      }
+      default -> throw new IllegalStateException("Unknown user task transition " + transition);
+    }
+  }
+
+  private void createListenerJob(
+      UserTask task, ExecutableUserTask.TaskListener listener, String transition) {
+    ElementInstance element = runner.state().element(task.elementInstanceKey());
+    Map<String, Object> variables = runner.visibleVariables(element);
+    Evaluated<String> type = runner.expressions().evaluateString(listener.jobType(), variables);
+    Evaluated<Long> retries = runner.expressions().evaluateLong(listener.retries(), variables);
+    if (type.isFailure() || retries.isFailure()) {
+      runner.raiseIncident(element, type.isFailure() ? type.failure() : retries.failure(), null);
+      return;
+    }
+    runner.createJob(
+        element, type.value(), retries.value().intValue(), Map.of(), "TASK_LISTENER", transition);
+  }
+
+  /** Applies attribute changes (from an update request or listener corrections). */
+  @SuppressWarnings("unchecked")
+  public static void applyCorrections(UserTask task, Map<String, Object> changes) {
+    if (changes.containsKey("assignee")) {
+      task.setAssignee((String) changes.get("assignee"));
+    }
+    if (changes.containsKey("candidateGroups") && changes.get("candidateGroups") != null) {
+      task.setCandidateGroups((List<String>) changes.get("candidateGroups"));
+    }
+    if (changes.containsKey("candidateUsers") && changes.get("candidateUsers") != null) {
+      task.setCandidateUsers((List<String>) changes.get("candidateUsers"));
+    }
+    if (changes.containsKey("dueDate")) {
+      task.setDueDate(date(changes.get("dueDate")));
+    }
+    if (changes.containsKey("followUpDate")) {
+      task.setFollowUpDate(date(changes.get("followUpDate")));
+    }
+    if (changes.containsKey("priority") && changes.get("priority") != null) {
+      task.setPriority(((Number) changes.get("priority")).intValue());
+    }
+  }
+
+  /** The task ended with its element (terminated): canceled, its listener jobs too. */
+  public void cancel(UserTask task) {
+    task.cancel(runner.now());
+  }
+
+  /** Rejects commands on a task that is not waiting in CREATED (a transition is running). */
+  public static void requireCreated(UserTask task, String verb) {
+    if (!"CREATED".equals(task.state())) {
+      throw EngineRejection.invalidState(
+          "Expected to "
+              + verb
+              + " user task with key '"
+              + task.key()
+              + "', but it is in state '"
+              + task.state()
+              + "'");
+    }
+  }
+
+  private static Instant date(Object value) {
+    if (value == null || value.toString().isEmpty()) {
+      return null;
+    }
+    return java.time.OffsetDateTime.parse(value.toString()).toInstant();
+  }
+
+  private ExecutableUserTask node(UserTask task) {
+    return (ExecutableUserTask) runner.process().process().element(task.elementId());
+  }
+}
