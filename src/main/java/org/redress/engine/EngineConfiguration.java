@@ -29,6 +29,7 @@ import org.redress.engine.state.FormStore;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
+import org.redress.engine.state.MessageQueries;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
 import org.springframework.context.annotation.Bean;
@@ -174,6 +175,11 @@ public class EngineConfiguration {
   @Bean
   UserTaskCommands userTaskCommands(InstanceCommandExecutor executor, InstanceStore store) {
     return new UserTaskCommands(executor, store);
+  }
+
+  @Bean
+  MessageQueries messageQueries(NamedParameterJdbcTemplate template) {
+    return new MessageQueries(new SearchSupport(template));
   }
 
   @Bean

@@ -55,8 +55,7 @@ class BpmnModelTransformerTest {
     BpmnModelInstance model =
         Bpmn.createExecutableProcess("Process_Bad")
             .startEvent()
-            .userTask("UserTask_Review")
-            .zeebeUserTask()
+            .inclusiveGateway("Gateway_Inclusive")
             .endEvent()
             .done();
 
@@ -69,8 +68,8 @@ class BpmnModelTransformerTest {
                     .anySatisfy(
                         p ->
                             assertThat(p)
-                                .contains("UserTask_Review")
-                                .contains("'userTask' is not supported")));
+                                .contains("Gateway_Inclusive")
+                                .contains("'inclusiveGateway' is not supported")));
   }
 
   @Test
