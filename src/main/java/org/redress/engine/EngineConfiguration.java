@@ -11,6 +11,7 @@ import org.redress.engine.command.InstanceCommandExecutor;
 import org.redress.engine.command.InstanceCommands;
 import org.redress.engine.command.JobCommands;
 import org.redress.engine.command.JobNotifier;
+import org.redress.engine.command.PurgeEngine;
 import org.redress.engine.command.UserTaskCommands;
 import org.redress.engine.expression.ExpressionLanguage;
 import org.redress.engine.expression.FeelExpressionLanguage;
@@ -30,6 +31,7 @@ import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
 import org.redress.engine.state.MessageQueries;
+import org.redress.engine.state.PurgeStore;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
 import org.springframework.context.annotation.Bean;
@@ -242,6 +244,12 @@ public class EngineConfiguration {
         clock,
         properties.defaultRequestTimeout(),
         properties.maxRequestTimeout());
+  }
+
+  @Bean
+  PurgeEngine purgeEngine(
+      TransactionTemplate engineTransactions, JdbcClient jdbc, ProcessDefinitions definitions) {
+    return new PurgeEngine(engineTransactions, new PurgeStore(jdbc), definitions);
   }
 
   @Bean

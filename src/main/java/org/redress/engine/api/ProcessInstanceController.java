@@ -12,6 +12,7 @@ import org.redress.engine.command.InstanceCommands;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.EngineQueries.ProcessInstanceView;
+import org.redress.engine.state.EngineQueries.SequenceFlowView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Create, get, search and cancel process instances. */
+/** Create, get, search and cancel process instances; the sequence flows an instance took. */
 @RestController
 @ConditionalOnEmbeddedEngine
 class ProcessInstanceController {
@@ -78,6 +79,18 @@ class ProcessInstanceController {
       String parentProcessInstanceKey,
       String parentElementInstanceKey,
       List<String> tags) {}
+
+  /** One taken flow; {@code elementId} is the flow's id, as in Camunda. */
+  record SequenceFlowResult(
+      String sequenceFlowId,
+      String processInstanceKey,
+      String processDefinitionKey,
+      String processDefinitionId,
+      String elementId,
+      String tenantId) {}
+
+  /** Not a paged search: only {@code items}. */
+  record SequenceFlowsResult(List<SequenceFlowResult> items) {}
 
   @PostMapping("/v2/process-instances")
   CreateResult create(@RequestBody CreateRequest body) {
@@ -147,10 +160,33 @@ class ProcessInstanceController {
         queries.searchProcessInstances(body), ProcessInstanceController::toResult);
   }
 
+  /**
+   * Each flow the instance took, once (Camunda's id is
+   * "&lt;processInstanceKey&gt;_&lt;flowId&gt;"), in the order first taken. Like Camunda's, an
+   * unknown instance simply has none.
+   */
+  @GetMapping("/v2/process-instances/{processInstanceKey}/sequence-flows")
+  SequenceFlowsResult sequenceFlows(@PathVariable long processInstanceKey) {
+    return new SequenceFlowsResult(
+        queries.takenSequenceFlows(processInstanceKey).stream()
+            .map(ProcessInstanceController::toResult)
+            .toList());
+  }
+
   @PostMapping("/v2/process-instances/{processInstanceKey}/cancellation")
   ResponseEntity<Void> cancel(@PathVariable long processInstanceKey) {
     instanceCommands.cancel(processInstanceKey);
     return ResponseEntity.noContent().build();
+  }
+
+  static SequenceFlowResult toResult(SequenceFlowView flow) {
+    return new SequenceFlowResult(
+        flow.processInstanceKey() + "_" + flow.flowId(),
+        ApiFormat.key(flow.processInstanceKey()),
+        ApiFormat.key(flow.processDefinitionKey()),
+        flow.bpmnProcessId(),
+        flow.flowId(),
+        flow.tenantId());
   }
 
   static ProcessInstanceResult toResult(ProcessInstanceView view) {

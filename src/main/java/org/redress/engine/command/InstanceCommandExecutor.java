@@ -58,7 +58,18 @@ public class InstanceCommandExecutor {
       long processInstanceKey,
       Supplier<EngineRejection> notFound,
       BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
-    return execute(() -> store.lockAndLoad(processInstanceKey).orElseThrow(notFound), command);
+    return execute(
+        () ->
+            store
+                .lockAndLoad(
+                    processInstanceKey,
+                    definitionKey ->
+                        definitions
+                            .byKey(definitionKey)
+                            .map(DeployedProcess::usesEventsOrTasks)
+                            .orElse(true))
+                .orElseThrow(notFound),
+        command);
   }
 
   /** Same, for a new instance whose state the caller builds. */

@@ -34,6 +34,26 @@ public record ExecutableProcess(
     return node;
   }
 
+  /**
+   * True when instances can have timers, message subscriptions or user tasks (catch events,
+   * boundary events, receive or user tasks, event sub-processes, event-based gateways, calls).
+   */
+  public boolean usesEventsOrTasks() {
+    if (!boundaryEvents.isEmpty() || !eventSubProcesses.isEmpty()) {
+      return true;
+    }
+    for (ExecutableFlowNode node : elements.values()) {
+      if (node instanceof ExecutableCatchEvent
+          || node instanceof ExecutableReceiveTask
+          || node instanceof ExecutableUserTask
+          || node instanceof ExecutableEventBasedGateway
+          || node instanceof ExecutableCallActivity) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public List<ExecutableBoundaryEvent> boundaryEventsOf(String activityId) {
     return boundaryEvents.getOrDefault(activityId, List.of());
   }

@@ -1,6 +1,7 @@
 package org.redress.engine.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.engine.state.SearchSupport.Column;
@@ -17,6 +18,35 @@ public class EngineQueries {
 
   /** A process instance with its incident flag. */
   public record ProcessInstanceView(ElementInstance instance, boolean hasIncident) {}
+
+  /**
+   * An element instance (the process instance itself is one, of type PROCESS) with the key of an
+   * active incident raised on that very element, if any.
+   */
+  public record ElementInstanceView(ElementInstance instance, Long incidentKey) {
+
+    public boolean hasIncident() {
+      return incidentKey != null;
+    }
+  }
+
+  /** A deployed process definition as the process-definition search reports it. */
+  public record ProcessDefinitionView(
+      long key,
+      String bpmnProcessId,
+      int version,
+      String name,
+      String versionTag,
+      String resourceName,
+      String tenantId) {}
+
+  /** A sequence flow an instance took (at least once), in the order first taken. */
+  public record SequenceFlowView(
+      long processInstanceKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      String flowId,
+      String tenantId) {}
 
   private static final String ACTIVE_AS_ACTIVE =
       "(CASE WHEN %1$s.state IN ('ACTIVATING','ACTIVATED','COMPLETING','TERMINATING')"
@@ -42,6 +72,57 @@ public class EngineQueries {
           Map.entry("state", new Column(ACTIVE_AS_ACTIVE.formatted("e"), Type.ENUM)),
           Map.entry("hasIncident", new Column(HAS_INCIDENT, Type.BOOL)),
           Map.entry("tenantId", new Column("e.tenant_id", Type.STRING)));
+
+  /** The oldest active incident on the element instance {@code e} itself (null: none). */
+  private static final String ELEMENT_INCIDENT_KEY =
+      "(SELECT min(i.key) FROM engine.incident i WHERE i.element_instance_key = e.key"
+          + " AND i.state = 'ACTIVE')";
+
+  private static final Map<String, Column> ELEMENT_INSTANCE_COLUMNS =
+      Map.ofEntries(
+          Map.entry("elementInstanceKey", new Column("e.key", Type.KEY)),
+          Map.entry("processInstanceKey", new Column("e.process_instance_key", Type.KEY)),
+          Map.entry("processDefinitionKey", new Column("e.process_definition_key", Type.KEY)),
+          Map.entry("processDefinitionId", new Column("e.bpmn_process_id", Type.STRING)),
+          Map.entry("elementId", new Column("e.element_id", Type.STRING)),
+          Map.entry("elementName", new Column("e.element_name", Type.STRING)),
+          Map.entry("type", new Column("e.type", Type.ENUM)),
+          Map.entry("state", new Column(ACTIVE_AS_ACTIVE.formatted("e"), Type.ENUM)),
+          Map.entry("hasIncident", new Column(ELEMENT_INCIDENT_KEY + " IS NOT NULL", Type.BOOL)),
+          Map.entry("incidentKey", new Column(ELEMENT_INCIDENT_KEY, Type.KEY)),
+          Map.entry("elementInstanceScopeKey", new Column("e.flow_scope_key", Type.KEY)),
+          Map.entry("startDate", new Column("e.start_date", Type.DATE)),
+          Map.entry("endDate", new Column("e.end_date", Type.DATE)),
+          Map.entry("tenantId", new Column("e.tenant_id", Type.STRING)));
+
+  private static final Map<String, Column> VARIABLE_COLUMNS =
+      Map.ofEntries(
+          Map.entry("variableKey", new Column("v.key", Type.KEY)),
+          Map.entry("name", new Column("v.name", Type.STRING)),
+          Map.entry("value", new Column("v.value", Type.STRING)),
+          Map.entry("scopeKey", new Column("v.scope_key", Type.KEY)),
+          Map.entry("processInstanceKey", new Column("v.process_instance_key", Type.KEY)),
+          Map.entry("tenantId", new Column("v.tenant_id", Type.STRING)),
+          // values are never truncated
+          Map.entry("isTruncated", new Column("FALSE", Type.BOOL)));
+
+  private static final String IS_LATEST_VERSION =
+      "NOT EXISTS (SELECT 1 FROM engine.process_definition newer"
+          + " WHERE newer.tenant_id = d.tenant_id AND newer.bpmn_process_id = d.bpmn_process_id"
+          + " AND newer.version > d.version)";
+
+  private static final Map<String, Column> PROCESS_DEFINITION_COLUMNS =
+      Map.ofEntries(
+          Map.entry("processDefinitionKey", new Column("d.key", Type.KEY)),
+          Map.entry("processDefinitionId", new Column("d.bpmn_process_id", Type.STRING)),
+          Map.entry("name", new Column("d.name", Type.STRING)),
+          Map.entry("resourceName", new Column("d.resource_name", Type.STRING)),
+          Map.entry("version", new Column("d.version", Type.INT)),
+          Map.entry("versionTag", new Column("d.version_tag", Type.STRING)),
+          Map.entry("tenantId", new Column("d.tenant_id", Type.STRING)),
+          Map.entry("isLatestVersion", new Column(IS_LATEST_VERSION, Type.BOOL)),
+          // start forms are not supported by the embedded engine
+          Map.entry("hasStartForm", new Column("FALSE", Type.BOOL)));
 
   private static final Map<String, Column> JOB_COLUMNS =
       Map.ofEntries(
@@ -88,6 +169,30 @@ public class EngineQueries {
   private static final String PROCESS_INSTANCE_SELECT =
       "SELECT e.*, " + HAS_INCIDENT + " AS has_incident FROM engine.element_instance e";
 
+  private static final RowMapper<ElementInstanceView> ELEMENT_INSTANCE =
+      (rs, n) ->
+          new ElementInstanceView(
+              InstanceStore.ELEMENT.mapRow(rs, n), InstanceStore.nullableLong(rs, "incident_key"));
+
+  private static final String ELEMENT_INSTANCE_SELECT =
+      "SELECT e.*, " + ELEMENT_INCIDENT_KEY + " AS incident_key FROM engine.element_instance e";
+
+  private static final RowMapper<ProcessDefinitionView> PROCESS_DEFINITION =
+      (rs, n) ->
+          new ProcessDefinitionView(
+              rs.getLong("key"),
+              rs.getString("bpmn_process_id"),
+              rs.getInt("version"),
+              rs.getString("name"),
+              rs.getString("version_tag"),
+              rs.getString("resource_name"),
+              rs.getString("tenant_id"));
+
+  // Never the XML: a search would drag every deployed model through the connection.
+  private static final String PROCESS_DEFINITION_SELECT =
+      "SELECT d.key, d.bpmn_process_id, d.version, d.name, d.version_tag, d.resource_name,"
+          + " d.tenant_id FROM engine.process_definition d";
+
   private final JdbcClient jdbc;
   private final SearchSupport search;
 
@@ -111,6 +216,89 @@ public class EngineQueries {
         .param("key", key)
         .query(PROCESS_INSTANCE)
         .optional();
+  }
+
+  public Page<ElementInstanceView> searchElementInstances(JsonNode request) {
+    return search.search(
+        ELEMENT_INSTANCE_SELECT,
+        "TRUE",
+        ELEMENT_INSTANCE_COLUMNS,
+        request,
+        "e.key",
+        ELEMENT_INSTANCE);
+  }
+
+  public Optional<ElementInstanceView> elementInstance(long key) {
+    return jdbc.sql(ELEMENT_INSTANCE_SELECT + " WHERE e.key = :key")
+        .param("key", key)
+        .query(ELEMENT_INSTANCE)
+        .optional();
+  }
+
+  public Page<Variable> searchVariables(JsonNode request) {
+    return search.search(
+        "SELECT v.* FROM engine.variable v",
+        "TRUE",
+        VARIABLE_COLUMNS,
+        request,
+        "v.key",
+        InstanceStore.VARIABLE);
+  }
+
+  public Optional<Variable> variable(long key) {
+    return jdbc.sql("SELECT * FROM engine.variable WHERE key = :key")
+        .param("key", key)
+        .query(InstanceStore.VARIABLE)
+        .optional();
+  }
+
+  public Page<ProcessDefinitionView> searchProcessDefinitions(JsonNode request) {
+    return search.search(
+        PROCESS_DEFINITION_SELECT,
+        "TRUE",
+        PROCESS_DEFINITION_COLUMNS,
+        request,
+        "d.key",
+        PROCESS_DEFINITION);
+  }
+
+  public Optional<ProcessDefinitionView> processDefinition(long key) {
+    return jdbc.sql(PROCESS_DEFINITION_SELECT + " WHERE d.key = :key")
+        .param("key", key)
+        .query(PROCESS_DEFINITION)
+        .optional();
+  }
+
+  /** The BPMN XML exactly as deployed; empty when there is no such definition. */
+  public Optional<String> processDefinitionXml(long key) {
+    return jdbc.sql("SELECT bpmn_xml FROM engine.process_definition WHERE key = :key")
+        .param("key", key)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Each sequence flow the instance took, once, in the order it was first taken. */
+  public List<SequenceFlowView> takenSequenceFlows(long processInstanceKey) {
+    return jdbc.sql(
+            """
+            SELECT process_instance_key, process_definition_key, bpmn_process_id, flow_id,
+                   tenant_id
+              FROM engine.sequence_flow
+             WHERE process_instance_key = :pi
+             GROUP BY process_instance_key, process_definition_key, bpmn_process_id, flow_id,
+                   tenant_id
+             ORDER BY min(key)
+            """)
+        .param("pi", processInstanceKey)
+        .query(
+            (rs, n) ->
+                new SequenceFlowView(
+                    rs.getLong("process_instance_key"),
+                    rs.getLong("process_definition_key"),
+                    rs.getString("bpmn_process_id"),
+                    rs.getString("flow_id"),
+                    rs.getString("tenant_id")))
+        .list();
   }
 
   public Page<Job> searchJobs(JsonNode request) {

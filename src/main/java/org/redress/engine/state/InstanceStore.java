@@ -38,6 +38,17 @@ public class InstanceStore {
    * Ended instances load with no active children.
    */
   public Optional<InstanceState> lockAndLoad(long processInstanceKey) {
+    return lockAndLoad(processInstanceKey, definitionKey -> true);
+  }
+
+  /**
+   * Same; {@code usesEventsOrTasks} tells by definition key whether timers, message subscriptions
+   * and user tasks can exist, so that processes without them skip those queries. Timers,
+   * subscriptions and user tasks are only changed under the instance lock, so they need no row
+   * locks of their own; jobs are also touched by activation and the scheduler, so they are locked.
+   */
+  public Optional<InstanceState> lockAndLoad(
+      long processInstanceKey, java.util.function.LongPredicate usesEventsOrTasks) {
     Optional<ElementInstance> process =
         jdbc.sql(
                 "SELECT * FROM engine.element_instance WHERE key = :key AND type = 'PROCESS' FOR UPDATE")
@@ -80,27 +91,29 @@ public class InstanceStore {
         .query(JOB)
         .list()
         .forEach(state::addJob);
-    jdbc.sql(
-            "SELECT * FROM engine.timer WHERE process_instance_key = :pi AND state = 'CREATED'"
-                + " ORDER BY key FOR UPDATE")
-        .param("pi", processInstanceKey)
-        .query(TIMER)
-        .list()
-        .forEach(state::addTimer);
-    jdbc.sql(
-            "SELECT * FROM engine.message_subscription WHERE process_instance_key = :pi"
-                + " AND state = 'CREATED' ORDER BY key FOR UPDATE")
-        .param("pi", processInstanceKey)
-        .query(SUBSCRIPTION)
-        .list()
-        .forEach(state::addSubscription);
-    jdbc.sql(
-            "SELECT * FROM engine.user_task WHERE process_instance_key = :pi"
-                + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key FOR UPDATE")
-        .param("pi", processInstanceKey)
-        .query(USER_TASK)
-        .list()
-        .forEach(state::addUserTask);
+    if (usesEventsOrTasks.test(process.get().processDefinitionKey())) {
+      jdbc.sql(
+              "SELECT * FROM engine.timer WHERE process_instance_key = :pi AND state = 'CREATED'"
+                  + " ORDER BY key")
+          .param("pi", processInstanceKey)
+          .query(TIMER)
+          .list()
+          .forEach(state::addTimer);
+      jdbc.sql(
+              "SELECT * FROM engine.message_subscription WHERE process_instance_key = :pi"
+                  + " AND state = 'CREATED' ORDER BY key")
+          .param("pi", processInstanceKey)
+          .query(SUBSCRIPTION)
+          .list()
+          .forEach(state::addSubscription);
+      jdbc.sql(
+              "SELECT * FROM engine.user_task WHERE process_instance_key = :pi"
+                  + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key")
+          .param("pi", processInstanceKey)
+          .query(USER_TASK)
+          .list()
+          .forEach(state::addUserTask);
+    }
     jdbc.sql(
             "SELECT * FROM engine.incident WHERE process_instance_key = :pi AND state = 'ACTIVE'"
                 + " ORDER BY key")
