@@ -12,6 +12,7 @@ import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.Job;
 import org.redress.engine.state.Json;
 import org.redress.engine.state.UserTask;
+import org.redress.engine.state.UserTaskEvent;
 
 /**
  * The Camunda user task lifecycle with blocking task listeners (Camunda 8.8): a transition
@@ -43,6 +44,7 @@ public final class UserTaskBehavior {
 
   /** Starts a transition; with no listeners for it, it finishes at once. */
   public void start(UserTask task, String transition, Request request) {
+    record(task, transition, request.action, request.assignee, changed(request));
     List<ExecutableUserTask.TaskListener> listeners = node(task).listenersFor(transition);
     if (listeners.isEmpty()) {
       task.await(transition, null);
@@ -63,6 +65,16 @@ public final class UserTaskBehavior {
     Request request = Json.mapper().convertValue(Json.read(task.pending()), Request.class);
     if (result.denied() && !"CREATING".equals(transition)) {
       task.settle(); // the task stays as it was before the transition
+      record(
+          task,
+          switch (transition) {
+            case "ASSIGNING" -> "ASSIGNMENT_DENIED";
+            case "UPDATING" -> "UPDATE_DENIED";
+            default -> "COMPLETION_DENIED";
+          },
+          request.action,
+          task.assignee(),
+          result.deniedReason());
       return;
     }
     request.corrections.putAll(result.corrections());
@@ -82,6 +94,7 @@ public final class UserTaskBehavior {
       case "CREATING" -> {
         applyCorrections(task, request.corrections);
         task.settle();
+        record(task, "CREATED", request.action, null, null);
         runner.activated(element);
         String assignee = request.assignee;
         if (request.corrections.containsKey("assignee")) {
@@ -98,15 +111,18 @@ public final class UserTaskBehavior {
         task.setAssignee(request.assignee);
         applyCorrections(task, request.corrections);
         task.settle();
+        record(task, "ASSIGNED", request.action, task.assignee(), null);
       }
       case "UPDATING" -> {
         applyCorrections(task, request.changes);
         applyCorrections(task, request.corrections);
         task.settle();
+        record(task, "UPDATED", request.action, task.assignee(), changed(request));
       }
       case "COMPLETING" -> {
         applyCorrections(task, request.corrections);
         task.complete(runner.now());
+        record(task, "COMPLETED", request.action, task.assignee(), null);
         runner.completeElement(element, request.variables);
       }
       default -> throw new IllegalStateException("Unknown user task transition " + transition);
@@ -153,6 +169,29 @@ public final class UserTaskBehavior {
   /** The task ended with its element (terminated): canceled, its listener jobs too. */
   public void cancel(UserTask task) {
     task.cancel(runner.now());
+    record(task, "CANCELED", null, task.assignee(), null);
+  }
+
+  private void record(
+      UserTask task, String intent, String action, String assignee, String details) {
+    runner
+        .state()
+        .addUserTaskEvent(
+            new UserTaskEvent(
+                runner.services().keys().nextKey(),
+                task.key(),
+                task.processInstanceKey(),
+                task.elementId(),
+                intent,
+                action,
+                assignee,
+                details,
+                task.tenantId(),
+                runner.now()));
+  }
+
+  private static String changed(Request request) {
+    return request.changedAttributes.isEmpty() ? null : String.join(",", request.changedAttributes);
   }
 
   /** Rejects commands on a task that is not waiting in CREATED (a transition is running). */

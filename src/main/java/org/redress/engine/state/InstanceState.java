@@ -23,6 +23,7 @@ public final class InstanceState {
   private final Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
   private final List<MessageCorrelation> correlations = new ArrayList<>();
   private final Map<Long, UserTask> userTasks = new LinkedHashMap<>();
+  private final List<UserTaskEvent> userTaskEvents = new ArrayList<>();
 
   InstanceState(ElementInstance processInstance) {
     this.processInstance = processInstance;
@@ -127,6 +128,14 @@ public final class InstanceState {
 
   public void addUserTask(UserTask task) {
     userTasks.put(task.key(), task);
+  }
+
+  public void addUserTaskEvent(UserTaskEvent event) {
+    userTaskEvents.add(event);
+  }
+
+  List<UserTaskEvent> userTaskEvents() {
+    return userTaskEvents;
   }
 
   /** The open user task of an element instance, or null. */

@@ -334,6 +334,30 @@ public class InstanceStore {
          WHERE key = :key
         """,
         updateTasks);
+    List<SqlParameterSource> taskEvents = new ArrayList<>();
+    for (UserTaskEvent e : state.userTaskEvents()) {
+      taskEvents.add(
+          new MapSqlParameterSource()
+              .addValue("key", e.key())
+              .addValue("userTaskKey", e.userTaskKey())
+              .addValue("processInstanceKey", e.processInstanceKey())
+              .addValue("elementId", e.elementId())
+              .addValue("intent", e.intent())
+              .addValue("action", e.action())
+              .addValue("assignee", e.assignee())
+              .addValue("details", e.details())
+              .addValue("tenantId", e.tenantId())
+              .addValue("eventTime", ts(e.eventTime())));
+    }
+    execute(
+        """
+        INSERT INTO engine.user_task_event (key, user_task_key, process_instance_key, element_id,
+            intent, action, assignee, details, tenant_id, event_time)
+        VALUES (:key, :userTaskKey, :processInstanceKey, :elementId, :intent, :action, :assignee,
+            :details, :tenantId, :eventTime)
+        """,
+        taskEvents);
+    state.userTaskEvents().clear();
     insertCorrelations(state.correlations());
     state.correlations().clear();
 

@@ -149,6 +149,24 @@ class UserTaskIT {
     // then
     assertThat(reload(task).state()).isEqualTo("COMPLETED");
     assertThat(engine.variables(pi)).containsEntry("decision", "OVERTURN");
+    assertThat(
+            engine
+                .jdbc
+                .sql(
+                    "SELECT intent || coalesce(':' || details, '') FROM engine.user_task_event"
+                        + " WHERE user_task_key = :k ORDER BY key")
+                .param("k", task.key())
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "CREATING",
+            "CREATED",
+            "ASSIGNING",
+            "ASSIGNED",
+            "COMPLETING",
+            "COMPLETION_DENIED:the decider imposed the ban",
+            "COMPLETING",
+            "COMPLETED");
   }
 
   @Test
