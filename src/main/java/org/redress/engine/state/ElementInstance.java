@@ -9,7 +9,7 @@ import org.redress.engine.model.BpmnElementType;
  * One element instance (the process instance itself is the one of type PROCESS). Mutable inside a
  * single command; the store writes new and changed ones when the command commits.
  */
-public final class ElementInstance {
+public final class ElementInstance extends ChangeTracked {
 
   private final long key;
   private final long processInstanceKey;
@@ -27,8 +27,6 @@ public final class ElementInstance {
   private ElementState state;
   private Instant endDate;
   private Map<String, Map<String, Integer>> takenFlows;
-  private boolean isNew;
-  private boolean dirty;
 
   public ElementInstance(
       long key,
@@ -48,6 +46,7 @@ public final class ElementInstance {
       String tenantId,
       Map<String, Map<String, Integer>> takenFlows,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.processInstanceKey = processInstanceKey;
     this.processDefinitionKey = processDefinitionKey;
@@ -64,7 +63,6 @@ public final class ElementInstance {
     this.parentElementInstanceKey = parentElementInstanceKey;
     this.tenantId = tenantId;
     this.takenFlows = takenFlows;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -137,7 +135,7 @@ public final class ElementInstance {
     if (!next.isActive()) {
       endDate = now;
     }
-    dirty = true;
+    changed();
   }
 
   /** Counts of incoming flows taken towards each parallel join in this scope, not yet consumed. */
@@ -145,7 +143,7 @@ public final class ElementInstance {
     if (takenFlows == null) {
       takenFlows = new LinkedHashMap<>();
     }
-    dirty = true;
+    changed();
     return takenFlows.computeIfAbsent(gatewayId, g -> new LinkedHashMap<>());
   }
 
@@ -157,7 +155,7 @@ public final class ElementInstance {
   public void clearTakenFlows() {
     if (takenFlows != null && !takenFlows.isEmpty()) {
       takenFlows.clear();
-      dirty = true;
+      changed();
     }
   }
 
@@ -175,21 +173,8 @@ public final class ElementInstance {
     return false;
   }
 
-  boolean isNew() {
-    return isNew;
-  }
-
   /** Not yet written: created by the running command. */
   public boolean isNewRow() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
+    return isNew();
   }
 }

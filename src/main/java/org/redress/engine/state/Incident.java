@@ -3,7 +3,7 @@ package org.redress.engine.state;
 import java.time.Instant;
 
 /** An incident: an expected failure that stops one element until someone resolves it. */
-public final class Incident {
+public final class Incident extends ChangeTracked {
 
   private final long key;
   private final String errorType;
@@ -18,8 +18,6 @@ public final class Incident {
   private final Instant creationTime;
   private String state;
   private Instant resolvedTime;
-  private boolean isNew;
-  private boolean dirty;
 
   public Incident(
       long key,
@@ -36,6 +34,7 @@ public final class Incident {
       Instant creationTime,
       Instant resolvedTime,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.errorType = errorType;
     this.errorMessage = errorMessage;
@@ -49,7 +48,6 @@ public final class Incident {
     this.tenantId = tenantId;
     this.creationTime = creationTime;
     this.resolvedTime = resolvedTime;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -111,19 +109,6 @@ public final class Incident {
   public void resolve(Instant now) {
     state = "RESOLVED";
     resolvedTime = now;
-    dirty = true;
-  }
-
-  boolean isNew() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
+    changed();
   }
 }

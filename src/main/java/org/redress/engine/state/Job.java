@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A job for a worker. Mutable inside one command; written by the store on commit. */
-public final class Job {
+public final class Job extends ChangeTracked {
 
   private final long key;
   private final String type;
@@ -30,8 +30,6 @@ public final class Job {
   private String errorCode;
   private boolean hasFailedWithRetriesLeft;
   private Instant endTime;
-  private boolean isNew;
-  private boolean dirty;
 
   public Job(
       long key,
@@ -59,6 +57,7 @@ public final class Job {
       Instant createdAt,
       Instant endTime,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.type = type;
     this.state = state;
@@ -83,7 +82,6 @@ public final class Job {
     this.hasFailedWithRetriesLeft = hasFailedWithRetriesLeft;
     this.createdAt = createdAt;
     this.endTime = endTime;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -187,14 +185,14 @@ public final class Job {
     state = JobState.COMPLETED;
     intent = "COMPLETED";
     endTime = now;
-    dirty = true;
+    changed();
   }
 
   public void cancel(Instant now) {
     state = JobState.CANCELED;
     intent = "CANCELED";
     endTime = now;
-    dirty = true;
+    changed();
   }
 
   /**
@@ -220,7 +218,7 @@ public final class Job {
       state = JobState.FAILED;
       this.recurAt = null;
     }
-    dirty = true;
+    changed();
   }
 
   public void throwError(String code, String message) {
@@ -230,19 +228,19 @@ public final class Job {
     errorMessage = message;
     worker = null;
     deadline = null;
-    dirty = true;
+    changed();
   }
 
   public void updateRetries(int newRetries) {
     retries = newRetries;
     intent = "RETRIES_UPDATED";
-    dirty = true;
+    changed();
   }
 
   /** A new lease end; the REST job state enum has no TIMEOUT_UPDATED, so the intent stays. */
   public void updateDeadline(Instant newDeadline) {
     deadline = newDeadline;
-    dirty = true;
+    changed();
   }
 
   /** After an incident on this job is resolved: workers may take it again. */
@@ -251,19 +249,6 @@ public final class Job {
     worker = null;
     deadline = null;
     recurAt = null;
-    dirty = true;
-  }
-
-  boolean isNew() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
+    changed();
   }
 }

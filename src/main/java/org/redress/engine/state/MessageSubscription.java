@@ -3,7 +3,7 @@ package org.redress.engine.state;
 import java.time.Instant;
 
 /** An open wait for a message by name and correlation key. */
-public final class MessageSubscription {
+public final class MessageSubscription extends ChangeTracked {
 
   private final long key;
   private final long processInstanceKey;
@@ -18,8 +18,6 @@ public final class MessageSubscription {
   private final Instant createdAt;
   private String state;
   private Instant lastUpdated;
-  private boolean isNew;
-  private boolean dirty;
 
   public MessageSubscription(
       long key,
@@ -36,6 +34,7 @@ public final class MessageSubscription {
       Instant createdAt,
       Instant lastUpdated,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.processInstanceKey = processInstanceKey;
     this.elementInstanceKey = elementInstanceKey;
@@ -49,7 +48,6 @@ public final class MessageSubscription {
     this.tenantId = tenantId;
     this.createdAt = createdAt;
     this.lastUpdated = lastUpdated;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -113,25 +111,12 @@ public final class MessageSubscription {
   public void correlated(Instant now) {
     state = "CORRELATED";
     lastUpdated = now;
-    dirty = true;
+    changed();
   }
 
   public void delete(Instant now) {
     state = "DELETED";
     lastUpdated = now;
-    dirty = true;
-  }
-
-  boolean isNew() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
+    changed();
   }
 }

@@ -3,7 +3,7 @@ package org.redress.engine.state;
 import java.time.Instant;
 
 /** A timer; mutable inside one command, written by the store on commit. */
-public final class Timer {
+public final class Timer extends ChangeTracked {
 
   private final long key;
   private final Long processInstanceKey;
@@ -17,8 +17,6 @@ public final class Timer {
   private Instant dueDate;
   private int repetitions;
   private String state;
-  private boolean isNew;
-  private boolean dirty;
 
   public Timer(
       long key,
@@ -34,6 +32,7 @@ public final class Timer {
       String tenantId,
       Instant createdAt,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.processInstanceKey = processInstanceKey;
     this.elementInstanceKey = elementInstanceKey;
@@ -46,7 +45,6 @@ public final class Timer {
     this.state = state;
     this.tenantId = tenantId;
     this.createdAt = createdAt;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -104,13 +102,13 @@ public final class Timer {
 
   public void cancel() {
     state = "CANCELED";
-    dirty = true;
+    changed();
   }
 
   /** Fired for the last time. */
   public void triggered() {
     state = "TRIGGERED";
-    dirty = true;
+    changed();
   }
 
   /** Fired; waits for its next repetition. */
@@ -119,19 +117,6 @@ public final class Timer {
     if (repetitions > 0) {
       repetitions--;
     }
-    dirty = true;
-  }
-
-  boolean isNew() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
+    changed();
   }
 }

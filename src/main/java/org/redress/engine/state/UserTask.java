@@ -9,7 +9,7 @@ import java.util.Map;
  * listeners waits in the "-ING" state with the request kept in {@code pending} until every listener
  * job completed (or one denied it).
  */
-public final class UserTask {
+public final class UserTask extends ChangeTracked {
 
   private final long key;
   private final long elementInstanceKey;
@@ -34,8 +34,6 @@ public final class UserTask {
   private Instant completionDate;
   private String pending;
   private int listenersDone;
-  private boolean isNew;
-  private boolean dirty;
 
   public UserTask(
       long key,
@@ -62,6 +60,7 @@ public final class UserTask {
       String pending,
       int listenersDone,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.elementInstanceKey = elementInstanceKey;
     this.processInstanceKey = processInstanceKey;
@@ -85,7 +84,6 @@ public final class UserTask {
     this.completionDate = completionDate;
     this.pending = pending;
     this.listenersDone = listenersDone;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -187,51 +185,51 @@ public final class UserTask {
 
   public void setState(String newState) {
     state = newState;
-    dirty = true;
+    changed();
   }
 
   public void setAssignee(String newAssignee) {
     assignee = newAssignee;
-    dirty = true;
+    changed();
   }
 
   public void setCandidateGroups(List<String> groups) {
     candidateGroups = List.copyOf(groups);
-    dirty = true;
+    changed();
   }
 
   public void setCandidateUsers(List<String> users) {
     candidateUsers = List.copyOf(users);
-    dirty = true;
+    changed();
   }
 
   public void setDueDate(Instant date) {
     dueDate = date;
-    dirty = true;
+    changed();
   }
 
   public void setFollowUpDate(Instant date) {
     followUpDate = date;
-    dirty = true;
+    changed();
   }
 
   public void setPriority(int newPriority) {
     priority = newPriority;
-    dirty = true;
+    changed();
   }
 
   public void complete(Instant now) {
     state = "COMPLETED";
     completionDate = now;
     pending = null;
-    dirty = true;
+    changed();
   }
 
   public void cancel(Instant now) {
     state = "CANCELED";
     completionDate = now;
     pending = null;
-    dirty = true;
+    changed();
   }
 
   /** Starts waiting for listeners of a transition. */
@@ -239,18 +237,18 @@ public final class UserTask {
     state = transitionState;
     pending = request;
     listenersDone = 0;
-    dirty = true;
+    changed();
   }
 
   /** Keeps waiting for the next listener with an updated request (corrections so far). */
   public void updatePending(String request) {
     pending = request;
-    dirty = true;
+    changed();
   }
 
   public void listenerDone() {
     listenersDone++;
-    dirty = true;
+    changed();
   }
 
   /** The transition ended (done or denied): back to CREATED. */
@@ -258,19 +256,6 @@ public final class UserTask {
     state = "CREATED";
     pending = null;
     listenersDone = 0;
-    dirty = true;
-  }
-
-  boolean isNew() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
+    changed();
   }
 }

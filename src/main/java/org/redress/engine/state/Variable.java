@@ -1,7 +1,7 @@
 package org.redress.engine.state;
 
 /** A variable of one scope; the value is kept as JSON text, exactly as the REST API reports it. */
-public final class Variable {
+public final class Variable extends ChangeTracked {
 
   private final long key;
   private final long scopeKey;
@@ -9,8 +9,6 @@ public final class Variable {
   private final String name;
   private final String tenantId;
   private String json;
-  private boolean isNew;
-  private boolean dirty;
 
   public Variable(
       long key,
@@ -20,13 +18,13 @@ public final class Variable {
       String json,
       String tenantId,
       boolean isNew) {
+    super(isNew);
     this.key = key;
     this.scopeKey = scopeKey;
     this.processInstanceKey = processInstanceKey;
     this.name = name;
     this.json = json;
     this.tenantId = tenantId;
-    this.isNew = isNew;
   }
 
   public long key() {
@@ -59,20 +57,7 @@ public final class Variable {
       return false;
     }
     json = newJson;
-    dirty = true;
+    changed();
     return true;
-  }
-
-  boolean isNew() {
-    return isNew;
-  }
-
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void markPersisted() {
-    isNew = false;
-    dirty = false;
   }
 }
