@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Element instances: search and get (history included; the process instance itself is the element
- * instance of type PROCESS), and setting variables on one (or on the process instance by its key).
+ * Element instances: search and get (history included; as in Camunda, not the process instance
+ * itself), and setting variables on one (or on the process instance by its key).
  */
 @RestController
 @ConditionalOnEmbeddedEngine

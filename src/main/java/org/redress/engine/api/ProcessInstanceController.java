@@ -9,6 +9,7 @@ import org.redress.engine.EngineProperties;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.command.CreateProcessInstance;
 import org.redress.engine.command.InstanceCommands;
+import org.redress.engine.command.PurgeEngine;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.EngineQueries.ProcessInstanceView;
@@ -29,16 +30,19 @@ class ProcessInstanceController {
   private final InstanceCommands instanceCommands;
   private final EngineQueries queries;
   private final EngineProperties properties;
+  private final PurgeEngine purgeEngine;
 
   ProcessInstanceController(
       CreateProcessInstance createProcessInstance,
       InstanceCommands instanceCommands,
       EngineQueries queries,
-      EngineProperties properties) {
+      EngineProperties properties,
+      PurgeEngine purgeEngine) {
     this.createProcessInstance = createProcessInstance;
     this.instanceCommands = instanceCommands;
     this.queries = queries;
     this.properties = properties;
+    this.purgeEngine = purgeEngine;
   }
 
   record CreateRequest(
@@ -120,7 +124,8 @@ class ProcessInstanceController {
               ? properties.defaultRequestTimeout()
               : Duration.ofMillis(
                   Math.min(body.requestTimeout(), properties.maxRequestTimeout().toMillis()));
-      created = createProcessInstance.createAndAwait(request, timeout);
+      created =
+          purgeEngine.excludingPurge(() -> createProcessInstance.createAndAwait(request, timeout));
       if (!created.ended().completed()) {
         throw EngineRejection.invalidState(
             "Expected process instance '"
@@ -129,7 +134,7 @@ class ProcessInstanceController {
       }
       variables = ApiFormat.rawVariables(created.ended().rootVariables(), body.fetchVariables());
     } else {
-      created = createProcessInstance.create(request);
+      created = purgeEngine.excludingPurge(() -> createProcessInstance.create(request));
     }
     return new CreateResult(
         created.process().definition().bpmnProcessId(),

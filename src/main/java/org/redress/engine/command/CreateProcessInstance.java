@@ -109,7 +109,10 @@ public class CreateProcessInstance {
       java.util.function.Consumer<InstanceState> beforeStart) {
     long key = keys.nextKey();
     executor.execute(
-        () -> InstanceState.created(newInstance(process, key)),
+        () -> {
+          requireDefinition(process);
+          return InstanceState.created(newInstance(process, key));
+        },
         (runner, state) -> {
           if (beforeStart != null) {
             beforeStart.accept(state);
@@ -129,7 +132,10 @@ public class CreateProcessInstance {
     }
     CommandOutcome.EndedProcessInstance[] ended = new CommandOutcome.EndedProcessInstance[1];
     executor.execute(
-        () -> InstanceState.created(newInstance(process, key)),
+        () -> {
+          requireDefinition(process);
+          return InstanceState.created(newInstance(process, key));
+        },
         (runner, state) -> {
           runner.startProcess(variables);
           runner.run(); // so that an instance without wait states is known to have ended
@@ -143,6 +149,16 @@ public class CreateProcessInstance {
           return null;
         });
     return new Created(key, process, ended[0]);
+  }
+
+  /** The definition was resolved before the transaction; it must still exist (purge). */
+  private void requireDefinition(DeployedProcess process) {
+    if (!definitions.lockShared(process.key())) {
+      throw EngineRejection.notFound(
+          "Expected to find process definition with key '"
+              + process.key()
+              + "', but it was deleted (purged) meanwhile");
+    }
   }
 
   private ElementInstance newInstance(DeployedProcess process, long key) {

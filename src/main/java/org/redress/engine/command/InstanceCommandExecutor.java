@@ -90,8 +90,10 @@ public class InstanceCommandExecutor {
                       .byKey(state.processInstance().processDefinitionKey())
                       .orElseThrow(
                           () ->
-                              new IllegalStateException(
-                                  "Expected the definition of a stored instance, but it is gone"));
+                              EngineRejection.notFound(
+                                  "Expected the process definition of instance '"
+                                      + state.processInstance().key()
+                                      + "', but it was deleted (purged)"));
               ProcessInstanceRunner runner = new ProcessInstanceRunner(state, process, services);
               holder[0] = command.apply(runner, state);
               runner.run();

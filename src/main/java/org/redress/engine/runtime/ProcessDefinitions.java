@@ -42,6 +42,11 @@ public class ProcessDefinitions {
         .map(row -> byKey(row.key()).orElseThrow());
   }
 
+  /** Keeps the definition from being purged until the transaction ends; false when it is gone. */
+  public boolean lockShared(long key) {
+    return store.lockShared(key);
+  }
+
   /** Caches a definition deployed in this JVM (its model is already built). */
   public void remember(ProcessDefinitionRow row, ExecutableProcess process) {
     byKey.put(row.key(), new DeployedProcess(row, process));

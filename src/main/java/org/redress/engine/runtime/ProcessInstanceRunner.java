@@ -144,9 +144,9 @@ public final class ProcessInstanceRunner {
     complete(instance, payload);
   }
 
-  /** Queues activation of an element in a flow scope. */
+  /** Queues activation of an element in a flow scope (taking a flow: no event payload). */
   public void activate(ExecutableFlowNode node, long flowScopeKey) {
-    activate(node, flowScopeKey, Map.of(), false);
+    activate(node, flowScopeKey, null, false);
   }
 
   /**
@@ -482,7 +482,8 @@ public final class ProcessInstanceRunner {
     event(instance, "ELEMENT_ACTIVATING");
     if (payloadAsLocals) {
       variables.mergeLocal(instance.key(), payload);
-    } else if (!payload.isEmpty()) {
+    } else if (payload != null) {
+      // kept even when empty: an event without variables (a timer) still triggered the element
       payloads.put(instance.key(), payload);
     }
     activateWithMappings(node, instance);

@@ -52,6 +52,18 @@ public class DefinitionStore {
         .singleRow();
   }
 
+  /**
+   * Locks a definition row against deletion (a purge) until the transaction ends; false when it no
+   * longer exists.
+   */
+  public boolean lockShared(long key) {
+    return jdbc.sql("SELECT key FROM engine.process_definition WHERE key = :key FOR SHARE")
+        .param("key", key)
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
   public void insertDeployment(long key, String tenantId, Instant createdAt) {
     jdbc.sql(
             "INSERT INTO engine.deployment (key, tenant_id, created_at) VALUES (:key, :tenant, :at)")

@@ -20,8 +20,10 @@ public class EngineQueries {
   public record ProcessInstanceView(ElementInstance instance, boolean hasIncident) {}
 
   /**
-   * An element instance (the process instance itself is one, of type PROCESS) with the key of an
-   * active incident raised on that very element, if any.
+   * An element instance with the key of an active incident raised on that very element, if any.
+   * Like Camunda's flow node instances, the searches leave out the process instance's own row (type
+   * PROCESS): Camunda does not export it as an element instance, and CPT's assertions (e.g.
+   * hasActiveElementsExactly) count on that.
    */
   public record ElementInstanceView(ElementInstance instance, Long incidentKey) {
 
@@ -221,7 +223,7 @@ public class EngineQueries {
   public Page<ElementInstanceView> searchElementInstances(JsonNode request) {
     return search.search(
         ELEMENT_INSTANCE_SELECT,
-        "TRUE",
+        "e.type <> 'PROCESS'",
         ELEMENT_INSTANCE_COLUMNS,
         request,
         "e.key",
@@ -229,7 +231,7 @@ public class EngineQueries {
   }
 
   public Optional<ElementInstanceView> elementInstance(long key) {
-    return jdbc.sql(ELEMENT_INSTANCE_SELECT + " WHERE e.key = :key")
+    return jdbc.sql(ELEMENT_INSTANCE_SELECT + " WHERE e.key = :key AND e.type <> 'PROCESS'")
         .param("key", key)
         .query(ELEMENT_INSTANCE)
         .optional();
