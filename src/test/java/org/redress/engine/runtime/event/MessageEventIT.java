@@ -264,6 +264,38 @@ class MessageEventIT {
   }
 
   @Test
+  void shouldInterruptProcessWhenMessageEventSubProcessIsTriggered() {
+    // given a case that can be withdrawn at any time
+    engine.deploy(
+        Bpmn.createExecutableProcess(id)
+            .eventSubProcess(
+                "EventSubProcess_Withdrawn",
+                e ->
+                    e.startEvent("StartEvent_Withdrawn")
+                        .message(m -> m.name(message).zeebeCorrelationKeyExpression("caseId"))
+                        .endEvent("EndEvent_Withdrawn"))
+            .startEvent()
+            .serviceTask("Task_Review", t -> t.zeebeJobType(id + "-review"))
+            .endEvent("End_Reviewed")
+            .done());
+    long pi = engine.start(id, Map.of("caseId", "c-w"));
+
+    // when
+    publish("c-w", Duration.ZERO, Map.of("withdrawnBy", "user"));
+
+    // then
+    assertThat(engine.lifecycle(pi))
+        .containsSubsequence(
+            "Task_Review:ELEMENT_TERMINATED",
+            "EventSubProcess_Withdrawn:ELEMENT_ACTIVATING",
+            "StartEvent_Withdrawn:ELEMENT_COMPLETED",
+            "EndEvent_Withdrawn:ELEMENT_COMPLETED",
+            id + ":ELEMENT_COMPLETED");
+    assertThat(engine.processState(pi)).isEqualTo("COMPLETED");
+    assertThat(engine.variables(pi)).containsEntry("withdrawnBy", "user");
+  }
+
+  @Test
   void shouldRaiseIncidentWhenCorrelationKeyIsNull() {
     // given
     engine.deploy(waitForAppeal());
