@@ -208,7 +208,41 @@ public final class EventBehavior {
       }
       scope = runner.state().element(scope.flowScopeKey());
     }
-    return false;
+    return throwToParentProcess(code, variables);
+  }
+
+  /**
+   * Nothing in this instance caught the error: a child of a call activity hands it to the call
+   * activity (its boundary events, then outwards in the parent, and so on up), in this command.
+   * When caught there, the call activity is terminated and with it this child instance.
+   */
+  private boolean throwToParentProcess(String code, Map<String, Object> variables) {
+    ElementInstance pi = runner.state().processInstance();
+    if (pi.parentProcessInstanceKey() == null) {
+      return false;
+    }
+    var parentState = services.instances().lockAndLoad(pi.parentProcessInstanceKey()).orElse(null);
+    if (parentState == null) {
+      return false;
+    }
+    ElementInstance callActivity = parentState.element(pi.parentElementInstanceKey());
+    if (callActivity == null || !callActivity.isActive()) {
+      return false;
+    }
+    DeployedProcess parentProcess =
+        services
+            .definitions()
+            .byKey(parentState.processInstance().processDefinitionKey())
+            .orElseThrow();
+    ProcessInstanceRunner parent = new ProcessInstanceRunner(parentState, parentProcess, services);
+    // the parent terminates this very child: let it find this runner instead of loading a copy
+    parent.linkedRunners().add(runner);
+    if (!parent.catchEvents().throwError(callActivity, code, variables)) {
+      return false;
+    }
+    runner.linkedRunners().add(parent);
+    parent.run();
+    return true;
   }
 
   /** The error catch events visible from an element, for an incident message. */

@@ -121,6 +121,74 @@ class CallActivityIT {
   }
 
   @Test
+  void shouldCatchChildErrorAtCallActivityBoundaryWhenChildDoesNotCatchIt() {
+    // given a child whose payout is rejected and a parent that handles the rejection
+    engine.deploy(
+        Bpmn.createExecutableProcess(child)
+            .startEvent()
+            .serviceTask("Task_Pay", t -> t.zeebeJobType(child + "-pay"))
+            .endEvent()
+            .done());
+    engine.deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("CallActivity_Payout", c -> c.zeebeProcessId(child))
+            .boundaryEvent(
+                "Boundary_Rejected",
+                b -> b.error("PAYOUT_REJECTED").zeebeOutputExpression("reason", "rejection"))
+            .endEvent("End_Manual")
+            .moveToActivity("CallActivity_Payout")
+            .endEvent("End_Paid")
+            .done());
+    long pi = engine.start(parent, Map.of());
+    long childKey = childOf(pi);
+
+    // when the child's job throws an error nobody in the child catches
+    engine.jobs.throwError(
+        engine.activate(child + "-pay").job().key(),
+        "PAYOUT_REJECTED",
+        "name mismatch",
+        Map.of("reason", "name mismatch"));
+
+    // then the call activity caught it and the child was terminated
+    assertThat(engine.processState(childKey)).isEqualTo("TERMINATED");
+    assertThat(engine.processState(pi)).isEqualTo("COMPLETED");
+    assertThat(engine.lifecycle(pi))
+        .containsSubsequence(
+            "CallActivity_Payout:ELEMENT_TERMINATED",
+            "Boundary_Rejected:ELEMENT_COMPLETED",
+            "End_Manual:ELEMENT_COMPLETED");
+    assertThat(engine.variables(pi)).containsEntry("rejection", "name mismatch");
+    assertThat(engine.activeIncidents(childKey)).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseIncidentInChildWhenNeitherChildNorParentCatchesTheError() {
+    // given
+    engine.deploy(
+        Bpmn.createExecutableProcess(child)
+            .startEvent()
+            .endEvent("End_Error", e -> e.error("NOBODY"))
+            .done());
+    engine.deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("CallActivity_Child", c -> c.zeebeProcessId(child))
+            .endEvent()
+            .done());
+
+    // when
+    long pi = engine.start(parent, Map.of());
+
+    // then
+    long childKey = childOf(pi);
+    assertThat(engine.activeIncidents(childKey).get(0))
+        .containsEntry("error_type", "UNHANDLED_ERROR_EVENT")
+        .containsEntry("element_id", "End_Error");
+    assertThat(engine.processState(pi)).isEqualTo("ACTIVATED");
+  }
+
+  @Test
   void shouldRaiseIncidentWhenCalledProcessIsNotDeployed() {
     // given
     engine.deploy(
