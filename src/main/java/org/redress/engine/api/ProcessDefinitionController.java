@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.redress.engine.ConditionalOnEmbeddedEngine;
 import org.redress.engine.EngineRejection;
+import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.EngineQueries.ProcessDefinitionView;
 import org.springframework.http.MediaType;
@@ -26,9 +27,11 @@ class ProcessDefinitionController {
   private static final MediaType XML = new MediaType("text", "xml", StandardCharsets.UTF_8);
 
   private final EngineQueries queries;
+  private final DefinitionStore definitions;
 
-  ProcessDefinitionController(EngineQueries queries) {
+  ProcessDefinitionController(EngineQueries queries, DefinitionStore definitions) {
     this.queries = queries;
+    this.definitions = definitions;
   }
 
   /** Camunda's ProcessDefinitionResult; {@code name} and {@code versionTag} may be null. */
@@ -59,9 +62,7 @@ class ProcessDefinitionController {
   @GetMapping("/v2/process-definitions/{processDefinitionKey}/xml")
   ResponseEntity<String> xml(@PathVariable long processDefinitionKey) {
     String xml =
-        queries
-            .processDefinitionXml(processDefinitionKey)
-            .orElseThrow(() -> notFound(processDefinitionKey));
+        definitions.xml(processDefinitionKey).orElseThrow(() -> notFound(processDefinitionKey));
     return ResponseEntity.ok().contentType(XML).body(xml);
   }
 

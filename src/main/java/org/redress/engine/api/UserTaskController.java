@@ -68,12 +68,19 @@ class UserTaskController {
 
   @PostMapping("/v2/user-tasks/search")
   SearchResponse<UserTaskResult> search(@RequestBody(required = false) JsonNode body) {
-    return SearchResponse.of(queries.search(body), this::toResult);
+    // one name lookup per process definition, not per task
+    Map<Long, String> processNames = new java.util.HashMap<>();
+    return SearchResponse.of(
+        queries.search(body),
+        t ->
+            toResult(
+                t, processNames.computeIfAbsent(t.processDefinitionKey(), queries::processName)));
   }
 
   @GetMapping("/v2/user-tasks/{userTaskKey}")
   UserTaskResult get(@PathVariable long userTaskKey) {
-    return toResult(find(userTaskKey));
+    UserTask task = find(userTaskKey);
+    return toResult(task, queries.processName(task.processDefinitionKey()));
   }
 
   @GetMapping("/v2/user-tasks/{userTaskKey}/form")
@@ -145,7 +152,7 @@ class UserTaskController {
                         + "', but none was found"));
   }
 
-  private UserTaskResult toResult(UserTask t) {
+  private static UserTaskResult toResult(UserTask t, String processName) {
     return new UserTaskResult(
         t.name(),
         t.state(),
@@ -165,7 +172,7 @@ class UserTaskController {
         t.priority(),
         ApiFormat.key(t.key()),
         ApiFormat.key(t.elementInstanceKey()),
-        queries.processName(t.processDefinitionKey()),
+        processName,
         ApiFormat.key(t.processDefinitionKey()),
         ApiFormat.key(t.processInstanceKey()),
         ApiFormat.key(t.formKey()));

@@ -271,14 +271,6 @@ public class EngineQueries {
         .optional();
   }
 
-  /** The BPMN XML exactly as deployed; empty when there is no such definition. */
-  public Optional<String> processDefinitionXml(long key) {
-    return jdbc.sql("SELECT bpmn_xml FROM engine.process_definition WHERE key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional();
-  }
-
   /** Each sequence flow the instance took, once, in the order it was first taken. */
   public List<SequenceFlowView> takenSequenceFlows(long processInstanceKey) {
     return jdbc.sql(
