@@ -1,0 +1,25 @@
+package org.redress.appeal;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.redress.suspension.CaseTransition;
+import org.redress.suspension.Measure;
+import org.redress.suspension.SuspensionCase;
+
+/** Maps the suspension module's records onto the case view (MapStruct, generated at build). */
+@Mapper(componentModel = "spring")
+interface CaseViewMapper {
+
+  @Mapping(target = "indefinite", expression = "java(measure.endsAt() == null)")
+  CaseView.MeasureView measure(Measure measure);
+
+  @Mapping(target = "imposedBy", ignore = true)
+  CaseView.StatementView statement(SuspensionCase suspensionCase);
+
+  @Mapping(target = "at", source = "occurredAt")
+  @Mapping(target = "status", source = "to")
+  CaseView.TimelineEntry timeline(CaseTransition transition);
+
+  @Mapping(target = "status", expression = "java(appeal.status().name())")
+  CaseView.AppealView appeal(Appeal appeal);
+}

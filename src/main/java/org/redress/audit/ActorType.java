@@ -1,0 +1,9 @@
+package org.redress.audit;
+
+// STUB
+public enum ActorType {
+  PERSON,
+  SYSTEM,
+  INTEGRATION,
+  APPELLANT
+}

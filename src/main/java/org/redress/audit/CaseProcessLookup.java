@@ -1,0 +1,6 @@
+package org.redress.audit;
+
+// STUB
+public interface CaseProcessLookup {
+  java.util.Optional<Long> rootProcessInstanceKey(String caseId);
+}

@@ -1,0 +1,180 @@
+package org.redress.funds.release;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.redress.audit.ActorType;
+import org.redress.audit.AuditEntry;
+import org.redress.audit.AuditTrail;
+import org.redress.funds.FundsEvent;
+import org.redress.funds.FundsException;
+import org.redress.funds.FundsService;
+import org.redress.funds.PayoutCommand;
+import org.redress.funds.PayoutDestination;
+import org.redress.funds.PayoutResult;
+import org.redress.funds.ReleaseCommand;
+import org.redress.funds.ReleaseResult;
+import org.redress.notice.NoticeKind;
+import org.redress.notice.NoticeRequest;
+import org.redress.notice.NoticeService;
+import org.redress.shared.Money;
+import org.redress.suspension.SuspensionCase;
+import org.redress.suspension.SuspensionService;
+
+/**
+ * The steps of {@code fund-release}. Idempotency keys are derived from the case and the
+ * fund-release process instance (R-PAY-4): a job delivered twice or re-run after a crash releases,
+ * pays and notifies once.
+ */
+public class FundReleaseService {
+
+  private final FundsService funds;
+  private final PayoutDestinations destinations;
+  private final SuspensionService suspensions;
+  private final NoticeService notices;
+  private final AuditTrail audit;
+
+  FundReleaseService(
+      FundsService funds,
+      PayoutDestinations destinations,
+      SuspensionService suspensions,
+      NoticeService notices,
+      AuditTrail audit) {
+    this.funds = funds;
+    this.destinations = destinations;
+    this.suspensions = suspensions;
+    this.notices = notices;
+    this.audit = audit;
+  }
+
+  /** A payout the model handles as the BPMN error {@code PAYOUT_REJECTED}. */
+  public static class PayoutRejected extends RuntimeException {
+    public PayoutRejected(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * {@code release-funds}: voids the case's workflow holds once (R-PAY-3, R-PAY-7); legal holds
+   * stay (R-PAY-1). A case without frozen money releases nothing.
+   */
+  public ReleaseResult release(String caseId, long releaseInstanceKey) {
+    SuspensionCase c = suspensions.get(caseId);
+    if (!c.hasMonetaryMeasure() || funds.holds(caseId).isEmpty()) {
+      return new ReleaseResult(
+          0, caseId, releaseKey(caseId, releaseInstanceKey), List.of(), List.of(), true);
+    }
+    ReleaseResult result =
+        funds.release(
+            new ReleaseCommand(
+                caseId, releaseKey(caseId, releaseInstanceKey), SuspensionService.WORKFLOW_ACTOR));
+    if (!result.replayed()) {
+      audit.record(
+          new AuditEntry(
+              caseId,
+              "FUNDS_RELEASED",
+              SuspensionService.WORKFLOW_ACTOR,
+              ActorType.SYSTEM,
+              "Released "
+                  + (result.released().isEmpty() ? "nothing" : result.released())
+                  + (result.legallyHeld().isEmpty()
+                      ? ""
+                      : "; still under legal hold: " + result.legallyHeld()),
+              Map.of("releaseKey", result.idempotencyKey()),
+              result.idempotencyKey()));
+    }
+    return result;
+  }
+
+  /**
+   * {@code pay-out}: pays the released money out to the verified destination in the holder's own
+   * name (R-PAY-3, R-CN-6) with a key stored before the gateway call (R-PAY-4).
+   *
+   * @throws PayoutRejected when there is no verified same-name destination or the gateway rejects
+   */
+  public List<PayoutResult> payOut(String caseId, long releaseInstanceKey) {
+    SuspensionCase c = suspensions.get(caseId);
+    List<PayoutResult> results = new ArrayList<>();
+    for (String currency : releasedCurrencies(caseId)) {
+      Optional<PayoutDestination> destination = destinations.of(c.accountId(), currency);
+      if (destination.isEmpty()) {
+        throw new PayoutRejected(
+            "No verified payout destination in " + currency + " for account " + c.accountId());
+      }
+      PayoutResult result;
+      try {
+        result =
+            funds.payout(
+                new PayoutCommand(
+                    caseId,
+                    destination.get(),
+                    caseId + ":payout:" + releaseInstanceKey + ":" + currency,
+                    SuspensionService.WORKFLOW_ACTOR));
+      } catch (FundsException e) {
+        switch (e.error()) {
+          case DESTINATION_NOT_VERIFIED, DESTINATION_NAME_MISMATCH ->
+              throw new PayoutRejected(e.getMessage());
+          default -> throw e;
+        }
+      }
+      if (result.status() == PayoutResult.Status.REJECTED) {
+        throw new PayoutRejected(
+            "The payment provider rejected the payout: " + result.rejectionReason());
+      }
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** {@code send-release-notice}: what was released, paid out and what stays held, and why. */
+  public void sendReleaseNotice(String caseId, long releaseInstanceKey) {
+    SuspensionCase c = suspensions.get(caseId);
+    List<String> released = new ArrayList<>();
+    String payoutReference = null;
+    for (FundsEvent event : funds.events(caseId)) {
+      if (event.type() == FundsEvent.Type.RELEASED && event.amount() != null) {
+        released.add(event.amount().toString());
+      }
+      if (event.type() == FundsEvent.Type.PAYOUT_PAID && event.detail() != null) {
+        payoutReference = event.detail();
+      }
+    }
+    List<String> legallyHeld =
+        funds.assessReleasable(caseId).legallyHeld().stream().map(Money::toString).toList();
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("caseId", caseId);
+    model.put("caseLink", suspensions.caseLink(c, c.appealDeadline()));
+    model.put("recipientName", c.accountName());
+    model.put("released", released);
+    model.put("legallyHeld", legallyHeld);
+    if (payoutReference != null) {
+      model.put("payoutReference", payoutReference);
+    }
+    notices.send(
+        new NoticeRequest(
+            caseId,
+            c.accountId(),
+            NoticeKind.FUNDS_RELEASED,
+            c.locale(),
+            caseId + ":FUNDS_RELEASED:" + releaseInstanceKey,
+            model));
+  }
+
+  private Set<String> releasedCurrencies(String caseId) {
+    Set<String> currencies = new LinkedHashSet<>();
+    for (FundsEvent event : funds.events(caseId)) {
+      if (event.type() == FundsEvent.Type.RELEASED && event.amount() != null) {
+        currencies.add(event.amount().currency());
+      }
+    }
+    return currencies;
+  }
+
+  static String releaseKey(String caseId, long releaseInstanceKey) {
+    return caseId + ":release:" + releaseInstanceKey;
+  }
+}

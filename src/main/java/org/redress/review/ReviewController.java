@@ -1,0 +1,306 @@
+package org.redress.review;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.appeal.Appeal;
+import org.redress.appeal.AppealService;
+import org.redress.audit.ActorType;
+import org.redress.audit.AuditEntry;
+import org.redress.audit.AuditTrail;
+import org.redress.shared.web.ApiException;
+import org.redress.suspension.CaseStatus;
+import org.redress.suspension.SuspensionCase;
+import org.redress.suspension.SuspensionService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reviewer console's API (roles REVIEWER, SENIOR_REVIEWER), backed by the Camunda user tasks of
+ * {@code appeal-review}: what it does here a reviewer could do in Tasklist, and the same rules hold
+ * because the process's completing listeners enforce them. This API checks them first only to
+ * answer with a precise problem.
+ */
+@RestController
+@RequestMapping("/api/review/tasks")
+class ReviewController {
+
+  private final CamundaClient camunda;
+  private final AppealService appeals;
+  private final SuspensionService suspensions;
+  private final ReviewService reviews;
+  private final AuditTrail audit;
+
+  ReviewController(
+      CamundaClient camunda,
+      AppealService appeals,
+      SuspensionService suspensions,
+      ReviewService reviews,
+      AuditTrail audit) {
+    this.camunda = camunda;
+    this.appeals = appeals;
+    this.suspensions = suspensions;
+    this.reviews = reviews;
+    this.audit = audit;
+  }
+
+  /**
+   * The queue: open tasks of the caller's groups and tasks assigned to them, by priority (highest
+   * first) then due date (earliest first). The same order for every user (R-EU-7).
+   */
+  @GetMapping
+  List<ReviewTaskView> queue(Principal principal, HttpServletRequest request) {
+    List<String> groups = new ArrayList<>();
+    groups.add(AppealReviewProcess.GROUP_REVIEWERS);
+    if (request.isUserInRole("SENIOR_REVIEWER")) {
+      groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
+    }
+    Map<Long, UserTask> tasks = new LinkedHashMap<>();
+    for (String group : groups) {
+      search(f -> f.candidateGroup(group)).forEach(t -> tasks.put(t.getUserTaskKey(), t));
+    }
+    search(f -> f.assignee(principal.getName())).forEach(t -> tasks.put(t.getUserTaskKey(), t));
+    return tasks.values().stream()
+        .filter(t -> t.getBpmnProcessId().equals(AppealReviewProcess.PROCESS_ID))
+        .sorted(
+            Comparator.comparing((UserTask t) -> t.getPriority() == null ? 0 : t.getPriority())
+                .reversed()
+                .thenComparing(
+                    t -> t.getDueDate() == null ? Instant.MAX : t.getDueDate().toInstant()))
+        .map(this::view)
+        .toList();
+  }
+
+  @GetMapping("/{userTaskKey}")
+  ReviewTaskView task(@PathVariable long userTaskKey) {
+    return view(userTask(userTaskKey));
+  }
+
+  /** Claims the task for the caller; refused for the person who imposed the restriction. */
+  @PostMapping("/{userTaskKey}/claim")
+  ReviewTaskView claim(@PathVariable long userTaskKey, Principal principal) {
+    UserTask task = userTask(userTaskKey);
+    Appeal appeal = appealOf(task);
+    SuspensionCase c = suspensions.get(appeal.caseId());
+    String user = principal.getName();
+    if (user.equals(c.imposedBy())) {
+      throw new ApiException(
+          403,
+          "REVIEWER_IMPOSED_RESTRICTION",
+          "You imposed this restriction",
+          "You imposed this restriction, so another reviewer must handle the appeal against it");
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+      throw ApiException.conflict(
+          "TASK_ALREADY_CLAIMED", "The task is already claimed by " + task.getAssignee());
+    }
+    engine(
+        () ->
+            camunda
+                .newAssignUserTaskCommand(userTaskKey)
+                .assignee(user)
+                .allowOverride(false)
+                .action("claim")
+                .send()
+                .join());
+    suspensions.changeStatus(c.caseId(), CaseStatus.CLAIMED, user, "review task claimed");
+    audit.record(
+        new AuditEntry(
+            c.caseId(),
+            "REVIEW_TASK_CLAIMED",
+            user,
+            ActorType.PERSON,
+            user + " claimed " + task.getName(),
+            Map.of("appealId", appeal.appealId(), "userTaskKey", userTaskKey),
+            null));
+    return view(userTask(userTaskKey));
+  }
+
+  /**
+   * The decision on a review task, or the approval on an approval task. The caller must have
+   * claimed the task.
+   */
+  record DecisionRequest(
+      String outcome,
+      String rationale,
+      String policyReference,
+      String restrictionEndsAt,
+      String question,
+      Boolean approved,
+      String comment) {}
+
+  @PostMapping("/{userTaskKey}/decision")
+  ReviewTaskView decide(
+      @PathVariable long userTaskKey, @RequestBody DecisionRequest body, Principal principal) {
+    UserTask task = userTask(userTaskKey);
+    if (task.getState() != UserTaskState.CREATED) {
+      throw ApiException.conflict(
+          "TASK_NOT_OPEN", "The task is " + task.getState() + ", not open for a decision");
+    }
+    if (!principal.getName().equals(task.getAssignee())) {
+      throw ApiException.conflict(
+          "TASK_NOT_CLAIMED_BY_YOU",
+          task.getAssignee() == null
+              ? "Claim the task before deciding it"
+              : "The task is claimed by " + task.getAssignee());
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId())) {
+      List<Map<String, String>> missing = new ArrayList<>();
+      if (body.approved() == null) {
+        missing.add(Map.of("field", "approved", "message", "true or false is required"));
+      }
+      if (blank(body.comment())) {
+        missing.add(Map.of("field", "comment", "message", "a comment is required"));
+      }
+      incomplete(missing);
+      variables.put(AppealReviewProcess.VAR_APPROVED, body.approved());
+      variables.put(AppealReviewProcess.VAR_APPROVAL_COMMENT, body.comment().strip());
+    } else {
+      List<Map<String, String>> missing = new ArrayList<>();
+      Outcome outcome = null;
+      try {
+        outcome = Outcome.valueOf(String.valueOf(body.outcome()));
+      } catch (IllegalArgumentException e) {
+        missing.add(
+            Map.of(
+                "field",
+                "outcome",
+                "message",
+                "one of OVERTURN, UPHOLD, MODIFY, REQUEST_INFO, INADMISSIBLE, MANIFESTLY_UNFOUNDED"));
+      }
+      if (blank(body.rationale())) {
+        missing.add(
+            Map.of("field", "rationale", "message", "a plain-language rationale is required"));
+      }
+      if (blank(body.policyReference())) {
+        missing.add(
+            Map.of("field", "policyReference", "message", "a policy reference is required"));
+      }
+      if (outcome == Outcome.MODIFY && blank(body.restrictionEndsAt())) {
+        missing.add(
+            Map.of("field", "restrictionEndsAt", "message", "MODIFY needs the new end (ISO 8601)"));
+      }
+      incomplete(missing);
+      variables.put(AppealReviewProcess.VAR_OUTCOME, outcome.name());
+      variables.put(AppealReviewProcess.VAR_RATIONALE, body.rationale().strip());
+      variables.put(AppealReviewProcess.VAR_POLICY_REFERENCE, body.policyReference().strip());
+      variables.put(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT, body.restrictionEndsAt());
+      variables.put(AppealReviewProcess.VAR_QUESTION, body.question());
+    }
+    engine(
+        () ->
+            camunda
+                .newCompleteUserTaskCommand(userTaskKey)
+                .variables(variables)
+                .action("complete")
+                .send()
+                .join());
+    return view(userTask(userTaskKey));
+  }
+
+  private void incomplete(List<Map<String, String>> missing) {
+    if (!missing.isEmpty()) {
+      throw new ApiException(
+          422,
+          "DECISION_INCOMPLETE",
+          "Incomplete decision",
+          "The decision lacks " + missing.size() + " required element(s); see errors",
+          Map.of("errors", missing));
+    }
+  }
+
+  private List<UserTask> search(
+      java.util.function.Consumer<io.camunda.client.api.search.filter.UserTaskFilter> filter) {
+    return camunda
+        .newUserTaskSearchRequest()
+        .filter(
+            f -> {
+              f.state(UserTaskState.CREATED);
+              filter.accept(f);
+            })
+        .page(p -> p.limit(200))
+        .send()
+        .join()
+        .items();
+  }
+
+  private UserTask userTask(long key) {
+    try {
+      UserTask task = camunda.newUserTaskGetRequest(key).send().join();
+      if (!AppealReviewProcess.PROCESS_ID.equals(task.getBpmnProcessId())) {
+        throw notFound(key);
+      }
+      return task;
+    } catch (ProblemException e) {
+      if (e.code() == 404) {
+        throw notFound(key);
+      }
+      throw e;
+    }
+  }
+
+  private Appeal appealOf(UserTask task) {
+    return appeals
+        .ofReviewProcess(task.getProcessInstanceKey())
+        .orElseThrow(() -> notFound(task.getUserTaskKey()));
+  }
+
+  private ReviewTaskView view(UserTask task) {
+    Optional<Appeal> appeal = appeals.ofReviewProcess(task.getProcessInstanceKey());
+    boolean approval = AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId());
+    return new ReviewTaskView(
+        task.getUserTaskKey(),
+        approval ? "APPROVAL" : "REVIEW",
+        task.getName(),
+        task.getState() == null ? null : task.getState().name(),
+        task.getAssignee(),
+        task.getCandidateGroups(),
+        task.getPriority() == null ? 0 : task.getPriority(),
+        task.getDueDate(),
+        task.getCreationDate(),
+        appeal.map(Appeal::caseId).orElse(null),
+        appeal.map(Appeal::appealId).orElse(null),
+        appeal.map(Appeal::talkToPerson).orElse(false),
+        appeal.map(Appeal::statement).orElse(null),
+        approval ? appeal.flatMap(a -> reviews.latestDecision(a.appealId())).orElse(null) : null);
+  }
+
+  /** Runs an engine command; a refusal (e.g. a listener's denial) becomes a 409 problem. */
+  private static void engine(Runnable command) {
+    try {
+      command.run();
+    } catch (ProblemException e) {
+      String detail =
+          e.details() != null && e.details().getDetail() != null
+              ? e.details().getDetail()
+              : e.getMessage();
+      if (e.code() == 404) {
+        throw ApiException.notFound("TASK_NOT_FOUND", detail);
+      }
+      throw ApiException.conflict("TASK_COMMAND_REFUSED", detail);
+    }
+  }
+
+  private static ApiException notFound(long key) {
+    return ApiException.notFound("TASK_NOT_FOUND", "No review task " + key);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,493 @@
+package org.redress.review;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.appeal.Appeal;
+import org.redress.appeal.AppealService;
+import org.redress.audit.ActorType;
+import org.redress.audit.AuditEntry;
+import org.redress.audit.AuditTrail;
+import org.redress.config.security.StaffDirectory;
+import org.redress.funds.FundsService;
+import org.redress.notice.NoticeKind;
+import org.redress.notice.NoticeRequest;
+import org.redress.notice.NoticeService;
+import org.redress.shared.Money;
+import org.redress.suspension.CaseStatus;
+import org.redress.suspension.SuspensionCase;
+import org.redress.suspension.SuspensionService;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Human review of appeals: triage, the review rules, decisions, four eyes, SLA escalation, and
+ * carrying the decision out. The review rules are checked here for both ways of deciding: the
+ * Redress review API and the completing task listeners of the process (so they also hold when
+ * reviewers work in Camunda Tasklist): the decider is a named person (R-EU-6), not the one who
+ * imposed the restriction and not the one who decided an earlier appeal of the case; rationale and
+ * policy reference are required (R-EU-7); above the threshold a different person approves
+ * (R-PAY-5).
+ */
+public class ReviewService {
+
+  private final ReviewRepository repository;
+  private final AppealService appeals;
+  private final SuspensionService suspensions;
+  private final FundsService funds;
+  private final NoticeService notices;
+  private final AuditTrail audit;
+  private final StaffDirectory staff;
+  private final CamundaClient camunda;
+  private final TransactionTemplate transactions;
+  private final ReviewProperties properties;
+  private final Clock clock;
+
+  ReviewService(
+      ReviewRepository repository,
+      AppealService appeals,
+      SuspensionService suspensions,
+      FundsService funds,
+      NoticeService notices,
+      AuditTrail audit,
+      StaffDirectory staff,
+      CamundaClient camunda,
+      TransactionTemplate transactions,
+      ReviewProperties properties,
+      Clock clock) {
+    this.repository = repository;
+    this.appeals = appeals;
+    this.suspensions = suspensions;
+    this.funds = funds;
+    this.notices = notices;
+    this.audit = audit;
+    this.staff = staff;
+    this.camunda = camunda;
+    this.transactions = transactions;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  // --- triage ----------------------------------------------------------------------------------
+
+  /**
+   * {@code triage-appeal}: distress signals make the appeal urgent with human contact; "talk to a
+   * person" raises its priority (R-EU-14); repeated manifestly unfounded appeals are flagged for
+   * Art. 23 (R-EU-11), never deprioritised; frozen money above the threshold or a severe category
+   * needs four eyes (R-PAY-5).
+   */
+  public Triage triage(String appealId) {
+    Appeal appeal = appeals.get(appealId);
+    SuspensionCase c = suspensions.get(appeal.caseId());
+    List<String> signals = new ArrayList<>(TriagePolicy.distressSignals(appeal.statement()));
+    boolean urgent = !signals.isEmpty();
+    int priority =
+        urgent
+            ? TriagePolicy.URGENT
+            : appeal.talkToPerson() ? TriagePolicy.PERSON : TriagePolicy.NORMAL;
+    if (appeal.talkToPerson()) {
+      signals.add("asked to talk to a person");
+    }
+    Instant now = clock.instant();
+    Instant due =
+        now.plus(
+            urgent
+                ? properties.sla().urgent()
+                : appeal.talkToPerson() ? properties.sla().person() : properties.sla().normal());
+    long frozenMinor =
+        funds.assessReleasable(c.caseId()).frozen().stream().mapToLong(Money::minorUnits).sum();
+    boolean fourEyes =
+        frozenMinor >= properties.fourEyesMinFrozenMinor()
+            || properties.fourEyesCategories().contains(c.category());
+    int unfounded = appeals.manifestlyUnfoundedCount(c.accountId());
+    boolean misuse = unfounded >= properties.misuseThreshold();
+    if (misuse) {
+      signals.add(unfounded + " earlier appeals were manifestly unfounded (Art. 23 check)");
+    }
+    Triage triage = new Triage(priority, due, fourEyes, urgent, unfounded, misuse, signals);
+    transactions.executeWithoutResult(
+        status -> {
+          appeals.setPriority(appealId, priority);
+          audit.record(
+              new AuditEntry(
+                  c.caseId(),
+                  "APPEAL_TRIAGED",
+                  SuspensionService.WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "Priority "
+                      + priority
+                      + ", decide by "
+                      + due
+                      + (fourEyes ? ", second reviewer required" : "")
+                      + (signals.isEmpty() ? "" : "; signals: " + String.join(", ", signals)),
+                  Map.of(
+                      "appealId", appealId,
+                      "priority", priority,
+                      "fourEyesRequired", fourEyes,
+                      "misuseFlag", misuse),
+                  appealId + ":APPEAL_TRIAGED"));
+        });
+    return triage;
+  }
+
+  // --- review rules (API and task listeners) ---------------------------------------------------
+
+  /** A completion of the review task: who completes it and the decision they send. */
+  public record ReviewCompletion(
+      long userTaskKey,
+      String appealId,
+      String assignee,
+      String outcome,
+      String rationale,
+      String policyReference,
+      String restrictionEndsAt,
+      String question,
+      boolean fourEyesRequired) {}
+
+  /**
+   * Checks a review task completion against the review rules and, when they hold, records it as the
+   * proposed decision of the round. Empty when accepted, else the reason to deny it.
+   */
+  public Optional<String> checkDecision(ReviewCompletion completion) {
+    Appeal appeal = appeals.get(completion.appealId());
+    SuspensionCase c = suspensions.get(appeal.caseId());
+    Optional<String> person = checkPerson(completion.assignee(), c, "decide");
+    if (person.isPresent()) {
+      return person;
+    }
+    for (Decision earlier : repository.ofCase(c.caseId())) {
+      if (!earlier.appealId().equals(appeal.appealId())
+          && earlier.outcome().decidesAppeal()
+          && earlier.decidedBy().equals(completion.assignee())) {
+        return Optional.of(
+            completion.assignee()
+                + " decided an earlier appeal of this case; another reviewer must decide this one");
+      }
+    }
+    Outcome outcome;
+    try {
+      outcome = Outcome.valueOf(String.valueOf(completion.outcome()));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(
+          "outcome must be one of OVERTURN, UPHOLD, MODIFY, REQUEST_INFO, INADMISSIBLE,"
+              + " MANIFESTLY_UNFOUNDED");
+    }
+    if (blank(completion.rationale())) {
+      return Optional.of("a plain-language rationale is required (R-EU-7)");
+    }
+    if (blank(completion.policyReference())) {
+      return Optional.of("a policy reference is required (R-EU-7)");
+    }
+    Instant endsAt = null;
+    if (outcome == Outcome.MODIFY) {
+      try {
+        endsAt = Instant.parse(String.valueOf(completion.restrictionEndsAt()));
+      } catch (RuntimeException e) {
+        return Optional.of("MODIFY needs restrictionEndsAt, an ISO 8601 instant");
+      }
+      if (!endsAt.isAfter(clock.instant())) {
+        return Optional.of("restrictionEndsAt must be in the future");
+      }
+    }
+    String question = null;
+    Instant replyBy = null;
+    if (outcome == Outcome.REQUEST_INFO) {
+      question = blank(completion.question()) ? completion.rationale() : completion.question();
+      replyBy = clock.instant().plus(properties.informationWindow());
+    }
+    repository.upsertProposed(
+        new Decision(
+            0,
+            appeal.appealId(),
+            c.caseId(),
+            0,
+            outcome,
+            completion.rationale().strip(),
+            completion.policyReference().strip(),
+            endsAt,
+            question,
+            replyBy,
+            completion.assignee(),
+            clock.instant(),
+            completion.userTaskKey(),
+            completion.fourEyesRequired() && outcome.decidesAppeal(),
+            null,
+            null,
+            null,
+            Decision.Status.PROPOSED));
+    return Optional.empty();
+  }
+
+  /** A completion of the approval task. */
+  public record ApprovalCompletion(
+      String appealId, String assignee, Boolean approved, String comment) {}
+
+  /** Checks and records a second reviewer's approval; empty when accepted, else the reason. */
+  public Optional<String> checkApproval(ApprovalCompletion completion) {
+    Appeal appeal = appeals.get(completion.appealId());
+    SuspensionCase c = suspensions.get(appeal.caseId());
+    Optional<String> person = checkPerson(completion.assignee(), c, "approve");
+    if (person.isPresent()) {
+      return person;
+    }
+    Optional<Decision> proposed = repository.latest(appeal.appealId());
+    if (proposed.isEmpty() || proposed.get().status() != Decision.Status.PROPOSED) {
+      return Optional.of("there is no proposed decision to approve");
+    }
+    if (proposed.get().decidedBy().equals(completion.assignee())) {
+      return Optional.of(
+          "four eyes: the approver must be another person than the decider "
+              + proposed.get().decidedBy());
+    }
+    if (completion.approved() == null) {
+      return Optional.of("approved (true or false) is required");
+    }
+    if (blank(completion.comment())) {
+      return Optional.of("a comment is required");
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          repository.approve(
+              proposed.get().id(),
+              completion.approved(),
+              completion.assignee(),
+              completion.comment().strip(),
+              clock.instant());
+          audit.record(
+              new AuditEntry(
+                  c.caseId(),
+                  completion.approved() ? "DECISION_APPROVED" : "DECISION_REJECTED",
+                  completion.assignee(),
+                  ActorType.PERSON,
+                  (completion.approved() ? "Approved " : "Sent back ")
+                      + proposed.get().outcome()
+                      + " decided by "
+                      + proposed.get().decidedBy()
+                      + ": "
+                      + completion.comment().strip(),
+                  Map.of("appealId", appeal.appealId(), "round", proposed.get().round()),
+                  appeal.appealId() + ":APPROVAL:" + proposed.get().round()));
+        });
+    return Optional.empty();
+  }
+
+  private Optional<String> checkPerson(String user, SuspensionCase c, String verb) {
+    if (blank(user)) {
+      return Optional.of("the task must be claimed by the reviewer who " + verb + "s it");
+    }
+    if (!staff.isPerson(user) && !properties.acceptUnknownReviewers()) {
+      return Optional.of(
+          user + " is not a known human reviewer; only a named person may " + verb + " (R-EU-6)");
+    }
+    if (user.equals(c.imposedBy())) {
+      return Optional.of(
+          user + " imposed this restriction and may not " + verb + " the appeal against it");
+    }
+    return Optional.empty();
+  }
+
+  // --- after the decision ----------------------------------------------------------------------
+
+  /**
+   * {@code record-decision}: the accepted (and, above the threshold, approved) decision becomes
+   * final; the appeal is decided unless information was requested.
+   */
+  public Decision recordDecision(String appealId) {
+    return transactions.execute(
+        status -> {
+          Decision d =
+              repository
+                  .latest(appealId)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "Expected a decision for appeal " + appealId + ", but none exists"));
+          if (d.status() == Decision.Status.REJECTED
+              || (d.fourEyesRequired() && d.status() == Decision.Status.PROPOSED)) {
+            throw new IllegalStateException(
+                "Expected the decision of appeal "
+                    + appealId
+                    + " round "
+                    + d.round()
+                    + " to be approved, but it is "
+                    + d.status());
+          }
+          repository.markFinal(d.id());
+          if (d.outcome().decidesAppeal()) {
+            appeals.markDecided(appealId, d.outcome().name());
+            suspensions.changeStatus(
+                d.caseId(), CaseStatus.DECIDED, d.decidedBy(), "appeal decided: " + d.outcome());
+          }
+          audit.record(
+              new AuditEntry(
+                  d.caseId(),
+                  d.outcome().decidesAppeal() ? "APPEAL_DECIDED" : "REVIEW_ROUND_RECORDED",
+                  d.decidedBy(),
+                  ActorType.PERSON,
+                  d.outcome()
+                      + " by "
+                      + d.decidedBy()
+                      + (d.approvedBy() == null ? "" : ", approved by " + d.approvedBy())
+                      + ": "
+                      + d.rationale()
+                      + " ("
+                      + d.policyReference()
+                      + ")",
+                  details(d),
+                  appealId + ":DECISION:" + d.round()));
+          return repository.latest(appealId).orElseThrow();
+        });
+  }
+
+  /** {@code restore-account}. */
+  public void restoreAccount(String appealId) {
+    Decision d = finalDecision(appealId);
+    suspensions.restoreAccount(d.caseId(), d.decidedBy());
+  }
+
+  /** {@code modify-restriction}. */
+  public void modifyRestriction(String appealId) {
+    Decision d = finalDecision(appealId);
+    suspensions.modifyRestriction(d.caseId(), d.restrictionEndsAt(), d.decidedBy());
+  }
+
+  /** {@code request-information}: sends the reviewer's question. */
+  public void requestInformation(String appealId) {
+    Decision d = finalDecision(appealId);
+    appeals.requestInformation(appealId, d.round(), d.question(), d.replyBy(), d.decidedBy());
+  }
+
+  /**
+   * {@code send-decision-notice}: the reasoned decision with the routes to out-of-court dispute
+   * settlement and court (R-EU-9); once per appeal.
+   */
+  public void sendDecisionNotice(String appealId) {
+    transactions.executeWithoutResult(
+        status -> {
+          Decision d = finalDecision(appealId);
+          SuspensionCase c = suspensions.get(d.caseId());
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("caseId", c.caseId());
+          model.put("caseLink", suspensions.caseLink(c, c.appealDeadline()));
+          model.put("recipientName", c.accountName());
+          model.put("appealId", appealId);
+          model.put("outcome", d.outcome().name());
+          model.put("rationale", d.rationale());
+          model.put("policyReference", d.policyReference());
+          model.put("decidedBy", staff.displayName(d.decidedBy()));
+          model.put("decidedAt", d.decidedAt());
+          if (d.restrictionEndsAt() != null) {
+            model.put("restrictionEndsAt", d.restrictionEndsAt());
+          }
+          notices.send(
+              new NoticeRequest(
+                  c.caseId(),
+                  c.accountId(),
+                  NoticeKind.DECISION,
+                  c.locale(),
+                  appealId + ":DECISION",
+                  model));
+          if (d.outcome().executesDecision()) {
+            suspensions.changeStatus(
+                c.caseId(),
+                CaseStatus.EXECUTED,
+                SuspensionService.WORKFLOW_ACTOR,
+                "decision " + d.outcome() + " carried out and notified");
+          }
+          audit.record(
+              new AuditEntry(
+                  c.caseId(),
+                  "DECISION_NOTICE_SENT",
+                  SuspensionService.WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "Decision notice ("
+                      + d.outcome()
+                      + ") sent with dispute settlement and court routes",
+                  Map.of("appealId", appealId),
+                  appealId + ":DECISION_NOTICE_SENT"));
+        });
+  }
+
+  /**
+   * {@code escalate-review}: the SLA passed; senior reviewers may take the task and its priority
+   * rises. Applying it twice changes nothing more.
+   */
+  public void escalate(long reviewProcessInstanceKey, String appealId) {
+    Appeal appeal = appeals.get(appealId);
+    List<UserTask> open =
+        camunda
+            .newUserTaskSearchRequest()
+            .filter(
+                f ->
+                    f.processInstanceKey(reviewProcessInstanceKey)
+                        .elementId(AppealReviewProcess.ELEMENT_REVIEW_APPEAL)
+                        .state(UserTaskState.CREATED))
+            .send()
+            .join()
+            .items();
+    for (UserTask task : open) {
+      List<String> groups = new ArrayList<>(task.getCandidateGroups());
+      if (!groups.contains(AppealReviewProcess.GROUP_SENIOR_REVIEWERS)) {
+        groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
+      }
+      int priority =
+          Math.min(100, Math.max(task.getPriority() == null ? 0 : task.getPriority(), 90));
+      camunda
+          .newUpdateUserTaskCommand(task.getUserTaskKey())
+          .candidateGroups(groups)
+          .priority(priority)
+          .send()
+          .join();
+    }
+    audit.record(
+        new AuditEntry(
+            appeal.caseId(),
+            "REVIEW_ESCALATED",
+            SuspensionService.WORKFLOW_ACTOR,
+            ActorType.SYSTEM,
+            "The review deadline passed without a decision; escalated to senior reviewers",
+            Map.of("appealId", appealId),
+            appealId + ":REVIEW_ESCALATED:" + reviewProcessInstanceKey));
+  }
+
+  public Optional<Decision> latestDecision(String appealId) {
+    return repository.latest(appealId);
+  }
+
+  public List<Decision> decisionsOfCase(String caseId) {
+    return repository.ofCase(caseId);
+  }
+
+  private Decision finalDecision(String appealId) {
+    return repository
+        .latest(appealId)
+        .filter(d -> d.status() == Decision.Status.FINAL)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Expected a recorded decision for appeal " + appealId + ", but there is none"));
+  }
+
+  private static Map<String, Object> details(Decision d) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("appealId", d.appealId());
+    details.put("round", d.round());
+    details.put("outcome", d.outcome().name());
+    details.put("decidedBy", d.decidedBy());
+    details.put("policyReference", d.policyReference());
+    if (d.approvedBy() != null) {
+      details.put("approvedBy", d.approvedBy());
+    }
+    return details;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,515 @@
+package org.redress.suspension;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.redress.audit.ActorType;
+import org.redress.audit.AuditEntry;
+import org.redress.audit.AuditTrail;
+import org.redress.config.security.CaseLinks;
+import org.redress.funds.FreezeCommand;
+import org.redress.funds.FundsService;
+import org.redress.funds.LegalHoldCommand;
+import org.redress.notice.NoticeKind;
+import org.redress.notice.NoticeRequest;
+import org.redress.notice.NoticeService;
+import org.redress.shared.Money;
+import org.redress.shared.web.ApiException;
+import org.redress.suspension.StatementOfReasonsValidator.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Restricting accounts: takes in the platform's decision with its statement of reasons, starts the
+ * {@code account-suspension} process, and carries out its steps. Every step is idempotent by the
+ * case id (jobs are delivered at least once) and leaves an audit event.
+ */
+public class SuspensionService {
+
+  /** The actor name of steps Redress's workflow carries out by itself. */
+  public static final String WORKFLOW_ACTOR = "redress-workflow";
+
+  private static final Logger log = LoggerFactory.getLogger(SuspensionService.class);
+
+  private final SuspensionRepository repository;
+  private final AccountSystem accounts;
+  private final FundsService funds;
+  private final NoticeService notices;
+  private final AuditTrail audit;
+  private final CaseLinks caseLinks;
+  private final CamundaClient camunda;
+  private final TransactionTemplate transactions;
+  private final SuspensionProperties properties;
+  private final Clock clock;
+
+  SuspensionService(
+      SuspensionRepository repository,
+      AccountSystem accounts,
+      FundsService funds,
+      NoticeService notices,
+      AuditTrail audit,
+      CaseLinks caseLinks,
+      CamundaClient camunda,
+      TransactionTemplate transactions,
+      SuspensionProperties properties,
+      Clock clock) {
+    this.repository = repository;
+    this.accounts = accounts;
+    this.funds = funds;
+    this.notices = notices;
+    this.audit = audit;
+    this.caseLinks = caseLinks;
+    this.camunda = camunda;
+    this.transactions = transactions;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The outcome of an intake: the case, and whether this request created it. */
+  public record Intake(SuspensionCase suspensionCase, boolean created) {}
+
+  /**
+   * Takes in a restriction decision (R-EU-1): refuses an incomplete statement of reasons with 422
+   * listing every missing element, and stores nothing then. A repeated platform decision id returns
+   * the case it created. The {@code account-suspension} process starts after the case is committed;
+   * if that fails, the case is kept and {@link #startPendingProcesses()} retries.
+   */
+  public Intake open(SuspensionRequest request, String integration) {
+    Instant now = clock.instant();
+    List<Violation> violations = StatementOfReasonsValidator.validate(request, now);
+    if (!violations.isEmpty()) {
+      throw new ApiException(
+          422,
+          "STATEMENT_OF_REASONS_INCOMPLETE",
+          "Incomplete statement of reasons",
+          "The restriction was not applied: its statement of reasons lacks "
+              + violations.size()
+              + " required element(s) (DSA Art. 17(3)); see errors",
+          Map.of("errors", violations));
+    }
+    Optional<String> existing = repository.caseIdOfDecision(request.platformDecisionId());
+    if (existing.isPresent()) {
+      return new Intake(startProcessIfMissing(existing.get()), false);
+    }
+    SuspensionCase c = newCase(request, now);
+    boolean created =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                status -> {
+                  if (!repository.insertCase(c)) {
+                    return false;
+                  }
+                  repository.updateStatus(
+                      c.caseId(), null, CaseStatus.OPENED, integration, "decision received", now);
+                  audit.record(
+                      new AuditEntry(
+                          c.caseId(),
+                          "CASE_OPENED",
+                          integration,
+                          ActorType.INTEGRATION,
+                          "Restriction decision "
+                              + c.platformDecisionId()
+                              + " received with a complete statement of reasons; imposed by "
+                              + c.imposedBy(),
+                          Map.of(
+                              "platformDecisionId", c.platformDecisionId(),
+                              "imposedBy", c.imposedBy(),
+                              "measures", c.measures().size()),
+                          c.caseId() + ":CASE_OPENED"));
+                  return true;
+                }));
+    String caseId =
+        created ? c.caseId() : repository.caseIdOfDecision(request.platformDecisionId()).get();
+    return new Intake(startProcessIfMissing(caseId), created);
+  }
+
+  public Optional<SuspensionCase> find(String caseId) {
+    return repository.find(caseId);
+  }
+
+  /** The case or a 404 problem. */
+  public SuspensionCase get(String caseId) {
+    return repository
+        .find(caseId)
+        .orElseThrow(() -> ApiException.notFound("CASE_NOT_FOUND", "No case " + caseId));
+  }
+
+  /** Every case of the account (for repeated-misuse counts, R-EU-11). */
+  public List<String> caseIdsOfAccount(String accountId) {
+    return repository.caseIdsOfAccount(accountId);
+  }
+
+  public List<CaseTransition> transitions(String caseId) {
+    return repository.transitions(caseId);
+  }
+
+  /** Starts the process of every case whose start failed earlier (after a crash or an outage). */
+  public void startPendingProcesses() {
+    Instant before = clock.instant().minus(properties.processStartRetryAfter());
+    for (String caseId : repository.casesWithoutProcess(before, 20)) {
+      try {
+        startProcessIfMissing(caseId);
+      } catch (RuntimeException e) {
+        log.warn("Could not start the process of case {} yet: {}", caseId, e.getMessage());
+      }
+    }
+  }
+
+  private SuspensionCase startProcessIfMissing(String caseId) {
+    return transactions.execute(
+        status -> {
+          SuspensionCase c = repository.lock(caseId).orElseThrow();
+          if (c.processInstanceKey() != null) {
+            return c;
+          }
+          Map<String, Object> variables = new LinkedHashMap<>();
+          variables.put(AccountSuspensionProcess.VAR_CASE_ID, c.caseId());
+          variables.put(AccountSuspensionProcess.VAR_ACCOUNT_ID, c.accountId());
+          variables.put(AccountSuspensionProcess.VAR_APPEAL_DEADLINE, iso(c.appealDeadline()));
+          long key =
+              camunda
+                  .newCreateInstanceCommand()
+                  .bpmnProcessId(AccountSuspensionProcess.PROCESS_ID)
+                  .latestVersion()
+                  .variables(variables)
+                  .send()
+                  .join()
+                  .getProcessInstanceKey();
+          repository.setProcessInstanceKey(caseId, key);
+          return repository.find(caseId).orElseThrow();
+        });
+  }
+
+  // --- process steps ---------------------------------------------------------------------------
+
+  /** {@code restrict-account}: the measures take effect on the account. */
+  public void restrictAccount(String caseId) {
+    inCase(
+        caseId,
+        c -> {
+          accounts.restrict(c);
+          transition(c, CaseStatus.OPENED, CaseStatus.RESTRICTED, "restriction applied");
+          audit.record(
+              new AuditEntry(
+                  caseId,
+                  "ACCOUNT_RESTRICTED",
+                  WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "Measures applied to account " + c.accountId() + ": " + measureSummary(c),
+                  Map.of("accountId", c.accountId()),
+                  caseId + ":ACCOUNT_RESTRICTED"));
+        });
+  }
+
+  /**
+   * {@code freeze-wallet}: the frozen money becomes a two-phase hold and its legally held part a
+   * legal hold (R-PAY-1, R-PAY-2). Freezes at most what the wallet has. Nothing without a MONETARY
+   * measure.
+   */
+  public void freezeWallet(String caseId) {
+    SuspensionCase c = get(caseId);
+    int no = 0;
+    for (Measure m : c.measures()) {
+      no++;
+      if (m.type() != MeasureType.MONETARY || m.frozen() == null) {
+        continue;
+      }
+      String currency = m.frozen().currency();
+      String key = caseId + ":freeze:" + no;
+      // Holds are only created here before any release: holds in this currency mean a previous
+      // run froze already (the freeze key alone cannot tell, as a legal hold re-splits holds).
+      boolean frozenBefore =
+          funds.holds(caseId).stream().anyMatch(h -> h.amount().currency().equals(currency));
+      Money amount =
+          funds.assessReleasable(caseId).frozen().stream()
+              .filter(f -> f.currency().equals(currency))
+              .findFirst()
+              .orElse(m.frozen());
+      if (!frozenBefore) {
+        Money available =
+            funds.balances(c.walletId()).of(org.redress.funds.AccountKind.AVAILABLE, currency);
+        amount = m.frozen().min(available);
+        if (!amount.isPositive()) {
+          continue;
+        }
+        funds.freeze(
+            new FreezeCommand(
+                caseId,
+                c.walletId(),
+                amount,
+                "Frozen under case " + caseId + ": " + m.scope(),
+                key,
+                WORKFLOW_ACTOR,
+                c.appealDeadline()));
+      }
+      if (m.legallyHeld() != null) {
+        funds.placeLegalHold(
+            new LegalHoldCommand(
+                caseId, m.legallyHeld().min(amount), m.legalReference(), WORKFLOW_ACTOR));
+      }
+      audit.record(
+          new AuditEntry(
+              caseId,
+              "FUNDS_FROZEN",
+              WORKFLOW_ACTOR,
+              ActorType.SYSTEM,
+              amount
+                  + " frozen in wallet "
+                  + c.walletId()
+                  + (m.legallyHeld() == null
+                      ? ""
+                      : ", of which "
+                          + m.legallyHeld()
+                          + " under legal hold "
+                          + m.legalReference()),
+              Map.of("walletId", c.walletId(), "amount", amount.toString()),
+              key));
+    }
+  }
+
+  /**
+   * {@code send-suspension-notice}: the notice with the full statement of reasons, the case link,
+   * the appeal deadline and the routes to dispute settlement and court (R-EU-4, R-OPS-4). The
+   * six-month window counts from this notification (R-EU-5), so the deadline is fixed here.
+   *
+   * @return the appeal deadline the process waits for
+   */
+  public Instant sendSuspensionNotice(String caseId) {
+    return transactions.execute(
+        status -> {
+          SuspensionCase c = repository.lock(caseId).orElseThrow(() -> notFound(caseId));
+          Instant now = clock.instant();
+          Instant deadline =
+              c.notifiedAt() != null
+                  ? c.appealDeadline()
+                  : now.atZone(ZoneOffset.UTC).plus(properties.appealWindow()).toInstant();
+          repository.setNotified(caseId, now, deadline);
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("caseId", caseId);
+          model.put("caseLink", caseLink(c, deadline));
+          model.put("recipientName", c.accountName());
+          List<Map<String, Object>> measures = new ArrayList<>();
+          List<String> frozen = new ArrayList<>();
+          List<String> legallyHeld = new ArrayList<>();
+          for (Measure m : c.measures()) {
+            Map<String, Object> measure = new LinkedHashMap<>();
+            measure.put("type", m.type().name());
+            measure.put("scope", m.scope());
+            measure.put("territorialScope", m.territorialScope());
+            measure.put("startsAt", m.startsAt());
+            measure.put("endsAt", m.endsAt());
+            measures.add(measure);
+            if (m.frozen() != null) {
+              frozen.add(m.frozen().toString());
+            }
+            if (m.legallyHeld() != null) {
+              legallyHeld.add(m.legallyHeld() + " (" + m.legalReference() + ")");
+            }
+          }
+          model.put("measures", measures);
+          model.put("groundType", c.groundType().name());
+          model.put("groundReference", c.groundReference());
+          model.put("groundExplanation", c.groundExplanation());
+          model.put("facts", c.facts());
+          model.put("automatedDetection", c.automatedDetection());
+          model.put("automatedDecision", c.automatedDecision());
+          model.put("source", c.source());
+          model.put("appealDeadline", deadline);
+          model.put("frozen", frozen);
+          model.put("legallyHeld", legallyHeld);
+          notices.send(
+              new NoticeRequest(
+                  caseId,
+                  c.accountId(),
+                  NoticeKind.SUSPENSION,
+                  c.locale(),
+                  caseId + ":SUSPENSION",
+                  model));
+          transition(c, CaseStatus.RESTRICTED, CaseStatus.NOTIFIED, "suspension notice sent");
+          audit.record(
+              new AuditEntry(
+                  caseId,
+                  "SUSPENSION_NOTICE_SENT",
+                  WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "Suspension notice with the statement of reasons sent; appeals open until "
+                      + deadline,
+                  Map.of("appealDeadline", deadline.toString()),
+                  caseId + ":SUSPENSION_NOTICE_SENT"));
+          return deadline;
+        });
+  }
+
+  /** {@code finalize-ban}: the appeal window passed without an appeal. */
+  public void finalizeBan(String caseId) {
+    inCase(
+        caseId,
+        c -> {
+          transition(c, null, CaseStatus.FINAL, "appeal window passed without an appeal");
+          audit.record(
+              new AuditEntry(
+                  caseId,
+                  "RESTRICTION_FINAL",
+                  WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "The appeal window ended on " + c.appealDeadline() + "; the restriction is final",
+                  Map.of(),
+                  caseId + ":RESTRICTION_FINAL"));
+        });
+  }
+
+  /** {@code restore-account}: an overturn lifts every measure of the case (R-EU-8). */
+  public void restoreAccount(String caseId, String decidedBy) {
+    inCase(
+        caseId,
+        c -> {
+          accounts.restore(c, "appeal upheld by " + decidedBy + ": decision overturned");
+          audit.record(
+              new AuditEntry(
+                  caseId,
+                  "ACCOUNT_RESTORED",
+                  WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "Every measure of the case lifted after the overturn decided by " + decidedBy,
+                  Map.of("accountId", c.accountId(), "decidedBy", decidedBy),
+                  caseId + ":ACCOUNT_RESTORED"));
+        });
+  }
+
+  /** {@code modify-restriction}: a lighter decision makes the restriction end earlier. */
+  public void modifyRestriction(String caseId, Instant endsAt, String decidedBy) {
+    inCase(
+        caseId,
+        c -> {
+          accounts.limit(c, endsAt, "modified by " + decidedBy);
+          audit.record(
+              new AuditEntry(
+                  caseId,
+                  "RESTRICTION_MODIFIED",
+                  WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  "Restriction now ends at " + endsAt + ", as decided by " + decidedBy,
+                  Map.of("endsAt", endsAt.toString(), "decidedBy", decidedBy),
+                  caseId + ":RESTRICTION_MODIFIED:" + endsAt));
+        });
+  }
+
+  /**
+   * Moves the case to {@code to} (R-OPS-1), from any state but a final one; no change when it is
+   * already there.
+   */
+  public void changeStatus(String caseId, CaseStatus to, String actor, String reason) {
+    inCase(caseId, c -> transition(c, null, to, reason, actor));
+  }
+
+  /** True while the account has restrictions of the case in force. */
+  public boolean isRestricted(String caseId) {
+    SuspensionCase c = get(caseId);
+    return accounts.isRestricted(c.accountId(), caseId);
+  }
+
+  /** A signed case link for the case's appellant, valid until the deadline plus the grace. */
+  public String caseLink(SuspensionCase c, Instant deadline) {
+    Instant expires =
+        deadline.atZone(ZoneOffset.UTC).plus(properties.caseLinkValidity()).toInstant();
+    return caseLinks.link(c.caseId(), c.accountId(), expires);
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private void inCase(String caseId, java.util.function.Consumer<SuspensionCase> step) {
+    transactions.executeWithoutResult(
+        status -> step.accept(repository.lock(caseId).orElseThrow(() -> notFound(caseId))));
+  }
+
+  private void transition(SuspensionCase c, CaseStatus from, CaseStatus to, String reason) {
+    transition(c, from, to, reason, WORKFLOW_ACTOR);
+  }
+
+  private void transition(
+      SuspensionCase c, CaseStatus from, CaseStatus to, String reason, String actor) {
+    CaseStatus current = repository.find(c.caseId()).orElseThrow().status();
+    if (current == to || (from != null && current != from)) {
+      return;
+    }
+    repository.updateStatus(c.caseId(), current, to, actor, reason, clock.instant());
+  }
+
+  private SuspensionCase newCase(SuspensionRequest r, Instant now) {
+    List<Measure> measures = new ArrayList<>();
+    for (SuspensionRequest.MeasureRequest m : r.measures()) {
+      Money frozen =
+          m.frozen() == null ? null : Money.of(m.frozen().minorUnits(), m.frozen().currency());
+      Money legal =
+          m.legalHold() == null
+              ? null
+              : Money.of(m.legalHold().minorUnits(), m.frozen().currency());
+      measures.add(
+          new Measure(
+              m.type(),
+              m.scope().strip(),
+              m.territorialScope().strip(),
+              m.startsAt(),
+              m.endsAt(),
+              frozen,
+              legal,
+              m.legalHold() == null ? null : m.legalHold().legalReference().strip()));
+    }
+    String locale = r.account().locale() == null ? "en" : r.account().locale();
+    return new SuspensionCase(
+        "case-" + UUID.randomUUID(),
+        r.platformDecisionId(),
+        r.account().accountId().strip(),
+        r.account().displayName().strip(),
+        Locale.forLanguageTag(locale),
+        r.account().walletId(),
+        r.category(),
+        r.ground().type(),
+        r.ground().reference().strip(),
+        r.ground().explanation().strip(),
+        r.facts().strip(),
+        r.automatedDetection(),
+        r.automatedDecision(),
+        r.source(),
+        r.imposedBy().strip(),
+        r.imposedAt(),
+        now.atZone(ZoneOffset.UTC).plus(properties.appealWindow()).toInstant(),
+        CaseStatus.OPENED,
+        null,
+        now,
+        null,
+        measures);
+  }
+
+  private static String measureSummary(SuspensionCase c) {
+    return String.join(
+        "; ",
+        c.measures().stream()
+            .map(
+                m ->
+                    m.type()
+                        + " ("
+                        + m.scope()
+                        + ", "
+                        + (m.endsAt() == null ? "indefinite" : "until " + m.endsAt())
+                        + ")")
+            .toList());
+  }
+
+  private static ApiException notFound(String caseId) {
+    return ApiException.notFound("CASE_NOT_FOUND", "No case " + caseId);
+  }
+
+  static String iso(Instant instant) {
+    return instant.toString();
+  }
+}
