@@ -60,7 +60,10 @@ public final class EmbeddedEngineRuntime {
               "spring.datasource.password", TestDatabase.password(),
               "server.port", Integer.toString(port),
               "camunda.client.rest-address", url,
-              "spring.main.banner-mode", "off");
+              "spring.main.banner-mode", "off",
+              // CPT tests bring their own workers; the app's Redress workers would otherwise
+              // compete for the jobs of the workflow tests in the shared database.
+              "camunda.client.worker.defaults.enabled", "false");
       context =
           new SpringApplicationBuilder(RedressApplication.class)
               .run(
