@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock of the feature modules (deadlines, timestamps) and scheduling of their background
- * tasks (notice dispatch, retries). With the embedded engine it is the engine's clock, so that
- * moving time (the Camunda clock API, Camunda Process Test's {@code increaseTime}) moves appeal
- * deadlines and timers together; in cluster mode it is the system clock in UTC.
+ * The clock of the feature modules (deadlines, timestamps) and scheduling of their background tasks
+ * (notice dispatch, retries). With the embedded engine it is the engine's clock, so that moving
+ * time (the Camunda clock API, Camunda Process Test's {@code increaseTime}) moves appeal deadlines
+ * and timers together; in cluster mode it is the system clock in UTC.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
