@@ -5,4 +5,8 @@ public class CaseLinks {
   public String link(String caseId, String accountId, java.time.Instant expiresAt) {
     return "";
   }
+
+  public String issueToken(String caseId, String accountId, java.time.Instant expiresAt) {
+    return "";
+  }
 }
