@@ -1,0 +1,308 @@
+package org.redress.workflow.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redress.RedressApplication;
+import org.redress.config.security.CaseLinks;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Open-loop load on loopback against the README's app (embedded PostgreSQL, embedded engine, all
+ * workers running): {@code GET /api/cases/{caseId}} and then {@code POST
+ * /api/cases/{caseId}/appeals}, each at a fixed rate (default 200 requests/s for 60 s), requests
+ * sent on schedule whatever the answers (so slow answers cannot hide as lower load). Every POST
+ * goes to its own case (one open appeal per case), so the set-up reports rate × seconds cases
+ * through {@code POST /api/suspensions} first. Prints latency percentiles and errors per phase.
+ *
+ * <p>Settings (system properties): {@code benchmark.rate} (200), {@code benchmark.seconds} (60),
+ * {@code benchmark.dataDirectory} (target/load-benchmark-pg).
+ */
+public final class CaseApiLoadBenchmark {
+
+  private static final String PLATFORM = basic("moderation-system", "demo-integration");
+
+  private final int rate = Integer.getInteger("benchmark.rate", 200);
+  private final int seconds = Integer.getInteger("benchmark.seconds", 60);
+  private final Path dataDirectory =
+      Path.of(System.getProperty("benchmark.dataDirectory", "target/load-benchmark-pg"));
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .executor(Executors.newFixedThreadPool(64))
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private ConfigurableApplicationContext app;
+  private String base;
+
+  public static void main(String[] args) throws Exception {
+    CaseApiLoadBenchmark benchmark = new CaseApiLoadBenchmark();
+    int status = 0;
+    try {
+      benchmark.run();
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      if (benchmark.app != null) {
+        benchmark.app.close();
+      }
+    }
+    System.exit(status);
+  }
+
+  record Case(String caseId, String accountId, String token) {}
+
+  record Result(
+      String phase, int sent, int errors, long[] latenciesNanos, Map<Integer, Integer> statuses) {}
+
+  private void run() throws Exception {
+    startApp();
+    int needed = rate * seconds;
+    log("set-up: reporting %d suspensions", needed);
+    long started = System.nanoTime();
+    List<Case> cases = createCases(needed);
+    log(
+        "set-up: %d cases in %.1f s (%.0f cases/s)",
+        cases.size(),
+        (System.nanoTime() - started) / 1e9,
+        cases.size() / ((System.nanoTime() - started) / 1e9));
+
+    // warm-up: 10 s of GETs at the same rate (JIT, connection pools)
+    runPhase("warm-up GET", rate, 10, i -> get(cases.get(i % cases.size())));
+    Result read =
+        runPhase("GET /api/cases/{caseId}", rate, seconds, i -> get(cases.get(i % cases.size())));
+    Result write =
+        runPhase("POST /api/cases/{caseId}/appeals", rate, seconds, i -> appeal(cases.get(i)));
+
+    System.out.println();
+    System.out.println("==================== Redress case API load test ====================");
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d CPUs, %s; target %d requests/s for %d s per phase, p99 < 100 ms, no errors%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        rate,
+        seconds);
+    report(read);
+    report(write);
+  }
+
+  private void report(Result r) {
+    long[] sorted = r.latenciesNanos().clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s sent %6d  errors %4d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %7.1f ms  statuses %s%n",
+        r.phase(),
+        r.sent(),
+        r.errors(),
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.95),
+        percentile(sorted, 0.99),
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+        r.statuses());
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+  }
+
+  interface Request {
+    HttpRequest build(int i);
+  }
+
+  /** Sends request i at start + i / rate, whatever happened to earlier ones (open loop). */
+  private Result runPhase(String phase, int perSecond, int durationSeconds, Request request)
+      throws InterruptedException {
+    int total = perSecond * durationSeconds;
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    AtomicInteger errors = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(total);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    AtomicLong next = new AtomicLong();
+    log("%s: %d requests at %d/s", phase, total, perSecond);
+    ticker.scheduleAtFixedRate(
+        () -> {
+          int i = (int) next.getAndIncrement();
+          if (i >= total) {
+            return;
+          }
+          HttpRequest built = request.build(i);
+          long sent = System.nanoTime();
+          http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+              .whenComplete(
+                  (response, failure) -> {
+                    latencies.add(System.nanoTime() - sent);
+                    int status = failure == null ? response.statusCode() : -1;
+                    statuses.merge(status, 1, Integer::sum);
+                    if (failure != null || status >= 400) {
+                      if (errors.incrementAndGet() <= 3) {
+                        log(
+                            "%s: error %s",
+                            phase,
+                            failure != null ? failure.toString() : status + " " + response.body());
+                      }
+                    }
+                    done.countDown();
+                  });
+        },
+        0,
+        periodNanos,
+        TimeUnit.NANOSECONDS);
+    boolean finished = done.await(durationSeconds + 60L, TimeUnit.SECONDS);
+    ticker.shutdownNow();
+    if (!finished) {
+      log("%s: %d requests still unanswered after the phase", phase, done.getCount());
+    }
+    long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
+    return new Result(phase, total, errors.get() + (int) done.getCount(), values, statuses);
+  }
+
+  private HttpRequest get(Case c) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/cases/" + c.caseId()))
+        .header("Authorization", "Bearer " + c.token())
+        .timeout(Duration.ofSeconds(10))
+        .GET()
+        .build();
+  }
+
+  private HttpRequest appeal(Case c) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/cases/" + c.caseId() + "/appeals"))
+        .header("Authorization", "Bearer " + c.token())
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(10))
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"statement\":\"The payments were refunds to my own customers.\","
+                    + "\"contactPreference\":\"EMAIL\",\"talkToPerson\":false}"))
+        .build();
+  }
+
+  private List<Case> createCases(int count) throws InterruptedException {
+    CaseLinks links = app.getBean(CaseLinks.class);
+    List<Case> cases = java.util.Collections.synchronizedList(new ArrayList<>());
+    Semaphore inFlight = new Semaphore(16);
+    CountDownLatch done = new CountDownLatch(count);
+    AtomicInteger failures = new AtomicInteger();
+    String now = Instant.now().toString();
+    for (int i = 0; i < count; i++) {
+      String accountId = "load-" + i;
+      String body =
+          """
+          {"platformDecisionId":"load-%d","account":{"accountId":"%s","displayName":"Load User %d",
+           "locale":"en"},
+           "measures":[{"type":"ACCOUNT","scope":"Log-in disabled","territorialScope":"EU",
+             "startsAt":"%s","indefinite":true}],
+           "ground":{"type":"CONTRACTUAL","reference":"Terms of Service v4.2, section 7.3",
+             "explanation":"The account sent payment requests to strangers in bulk"},
+           "facts":"On 2026-11-20 the account sent 340 payment requests within one hour.",
+           "category":"STATEMENT_CATEGORY_SCAMS_AND_FRAUD","automatedDetection":true,
+           "automatedDecision":false,"source":"SOURCE_VOLUNTARY","imposedBy":"bob",
+           "imposedAt":"%s"}
+          """
+              .formatted(i, accountId, i, now, now);
+      inFlight.acquire();
+      http.sendAsync(
+              HttpRequest.newBuilder(URI.create(base + "/api/suspensions"))
+                  .header("Authorization", PLATFORM)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (response, failure) -> {
+                inFlight.release();
+                if (failure == null && response.statusCode() == 201) {
+                  String caseId = response.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+                  cases.add(
+                      new Case(
+                          caseId,
+                          accountId,
+                          links.issueToken(
+                              caseId, accountId, Instant.now().plus(Duration.ofDays(1)))));
+                } else if (failures.incrementAndGet() <= 3) {
+                  log("set-up failure: %s", failure != null ? failure : response.body());
+                }
+                done.countDown();
+              });
+    }
+    done.await();
+    if (failures.get() > 0) {
+      throw new AssertionError(failures.get() + " suspensions failed in the set-up");
+    }
+    cases.sort(Comparator.comparing(Case::caseId));
+    return cases;
+  }
+
+  private void startApp() throws IOException {
+    deleteRecursively(dataDirectory);
+    Files.createDirectories(dataDirectory);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    base = "http://localhost:" + port;
+    app =
+        new SpringApplicationBuilder(RedressApplication.class)
+            .run(
+                "--server.port=" + port,
+                "--camunda.client.rest-address=" + base,
+                "--redress.embedded-postgres.data-directory=" + dataDirectory,
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN");
+    log("app started on %s (embedded PostgreSQL in %s)", base, dataDirectory);
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var paths = Files.walk(path)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf(Locale.ROOT, "[load] " + format + "%n", args);
+  }
+}
