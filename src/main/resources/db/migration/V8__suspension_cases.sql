@@ -23,6 +23,8 @@ CREATE TABLE redress.suspension_case (
     appeal_deadline      timestamptz NOT NULL,
     status               text        NOT NULL,
     process_instance_key bigint,
+    -- who is starting the process right now (no row lock is held across the engine call)
+    process_start_claimed_at timestamptz,
     created_at           timestamptz NOT NULL,
     notified_at          timestamptz,
     closed_at            timestamptz

@@ -140,6 +140,24 @@ class SuspensionRepository {
         .list();
   }
 
+  /**
+   * Claims the start of the case's process: true for one caller at a time, until the key is set or
+   * the claim is older than {@code staleBefore} (its claimer crashed).
+   */
+  boolean claimProcessStart(String caseId, Instant now, Instant staleBefore) {
+    return jdbc.sql(
+                """
+                UPDATE redress.suspension_case SET process_start_claimed_at = :now
+                 WHERE case_id = :id AND process_instance_key IS NULL
+                   AND (process_start_claimed_at IS NULL OR process_start_claimed_at < :stale)
+                """)
+            .param("now", ts(now))
+            .param("stale", ts(staleBefore))
+            .param("id", caseId)
+            .update()
+        == 1;
+  }
+
   void setProcessInstanceKey(String caseId, long key) {
     jdbc.sql("UPDATE redress.suspension_case SET process_instance_key = :key WHERE case_id = :id")
         .param("key", key)

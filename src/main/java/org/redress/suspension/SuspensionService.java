@@ -98,7 +98,7 @@ public class SuspensionService {
     }
     Optional<String> existing = repository.caseIdOfDecision(request.platformDecisionId());
     if (existing.isPresent()) {
-      return new Intake(startProcessIfMissing(existing.get()), false);
+      return new Intake(startOrLater(existing.get()), false);
     }
     SuspensionCase c = newCase(request, now);
     boolean created =
@@ -129,7 +129,17 @@ public class SuspensionService {
                 }));
     String caseId =
         created ? c.caseId() : repository.caseIdOfDecision(request.platformDecisionId()).get();
-    return new Intake(startProcessIfMissing(caseId), created);
+    return new Intake(startOrLater(caseId), created);
+  }
+
+  /** Starts the process now, or leaves it to the retry when the engine cannot be reached. */
+  private SuspensionCase startOrLater(String caseId) {
+    try {
+      return startProcessIfMissing(caseId);
+    } catch (RuntimeException e) {
+      log.warn("Case {} stored; its process will be started later: {}", caseId, e.getMessage());
+      return get(caseId);
+    }
   }
 
   public Optional<SuspensionCase> find(String caseId) {
@@ -164,29 +174,38 @@ public class SuspensionService {
     }
   }
 
+  /**
+   * Starts the case's process unless it runs already. No transaction or row lock is held across the
+   * engine call (the engine may need connections of the same pool): a claim column makes one caller
+   * start it; a claim older than the retry delay is taken over. A crash between the start and
+   * storing its key would start a second instance on retry; its steps are idempotent by case id,
+   * and the rare duplicate is visible as a second instance with the same caseId.
+   */
   private SuspensionCase startProcessIfMissing(String caseId) {
-    return transactions.execute(
-        status -> {
-          SuspensionCase c = repository.lock(caseId).orElseThrow();
-          if (c.processInstanceKey() != null) {
-            return c;
-          }
-          Map<String, Object> variables = new LinkedHashMap<>();
-          variables.put(AccountSuspensionProcess.VAR_CASE_ID, c.caseId());
-          variables.put(AccountSuspensionProcess.VAR_ACCOUNT_ID, c.accountId());
-          variables.put(AccountSuspensionProcess.VAR_APPEAL_DEADLINE, iso(c.appealDeadline()));
-          long key =
-              camunda
-                  .newCreateInstanceCommand()
-                  .bpmnProcessId(AccountSuspensionProcess.PROCESS_ID)
-                  .latestVersion()
-                  .variables(variables)
-                  .send()
-                  .join()
-                  .getProcessInstanceKey();
-          repository.setProcessInstanceKey(caseId, key);
-          return repository.find(caseId).orElseThrow();
-        });
+    SuspensionCase c = get(caseId);
+    if (c.processInstanceKey() != null) {
+      return c;
+    }
+    Instant now = clock.instant();
+    if (!repository.claimProcessStart(
+        caseId, now, now.minus(properties.processStartRetryAfter()))) {
+      return c;
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(AccountSuspensionProcess.VAR_CASE_ID, c.caseId());
+    variables.put(AccountSuspensionProcess.VAR_ACCOUNT_ID, c.accountId());
+    variables.put(AccountSuspensionProcess.VAR_APPEAL_DEADLINE, iso(c.appealDeadline()));
+    long key =
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId(AccountSuspensionProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    repository.setProcessInstanceKey(caseId, key);
+    return get(caseId);
   }
 
   // --- process steps ---------------------------------------------------------------------------
