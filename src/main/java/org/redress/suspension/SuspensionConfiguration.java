@@ -7,6 +7,7 @@ import org.redress.audit.AuditTrail;
 import org.redress.audit.CaseProcessLookup;
 import org.redress.config.security.CaseLinks;
 import org.redress.funds.FundsService;
+import org.redress.funds.release.CaseContacts;
 import org.redress.notice.NoticeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -70,6 +71,16 @@ public class SuspensionConfiguration {
   @Bean
   CaseProcessLookup caseProcessLookup(SuspensionService suspensions) {
     return caseId -> suspensions.find(caseId).map(SuspensionCase::processInstanceKey);
+  }
+
+  /** The funds module's view of a case's account holder. */
+  @Bean
+  CaseContacts caseContacts(SuspensionService suspensions) {
+    return caseId -> {
+      SuspensionCase c = suspensions.get(caseId);
+      return new CaseContacts.CaseContact(
+          c.accountId(), c.accountName(), c.locale(), suspensions.caseLink(c, c.appealDeadline()));
+    };
   }
 
   @Bean

@@ -3,7 +3,6 @@ package org.redress.funds.release;
 import org.redress.audit.AuditTrail;
 import org.redress.funds.FundsService;
 import org.redress.notice.NoticeService;
-import org.redress.suspension.SuspensionService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +39,10 @@ public class FundReleaseConfiguration {
   FundReleaseService fundReleaseService(
       FundsService funds,
       PayoutDestinations destinations,
-      SuspensionService suspensions,
+      CaseContacts cases,
       NoticeService notices,
       AuditTrail audit) {
-    return new FundReleaseService(funds, destinations, suspensions, notices, audit);
+    return new FundReleaseService(funds, destinations, cases, notices, audit);
   }
 
   @Bean

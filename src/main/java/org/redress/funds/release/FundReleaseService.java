@@ -22,8 +22,6 @@ import org.redress.notice.NoticeKind;
 import org.redress.notice.NoticeRequest;
 import org.redress.notice.NoticeService;
 import org.redress.shared.Money;
-import org.redress.suspension.SuspensionCase;
-import org.redress.suspension.SuspensionService;
 
 /**
  * The steps of {@code fund-release}. Idempotency keys are derived from the case and the
@@ -32,21 +30,24 @@ import org.redress.suspension.SuspensionService;
  */
 public class FundReleaseService {
 
+  /** The actor name of the workflow's own steps in funds events and the audit trail. */
+  static final String WORKFLOW_ACTOR = "redress-workflow";
+
   private final FundsService funds;
   private final PayoutDestinations destinations;
-  private final SuspensionService suspensions;
+  private final CaseContacts cases;
   private final NoticeService notices;
   private final AuditTrail audit;
 
   FundReleaseService(
       FundsService funds,
       PayoutDestinations destinations,
-      SuspensionService suspensions,
+      CaseContacts cases,
       NoticeService notices,
       AuditTrail audit) {
     this.funds = funds;
     this.destinations = destinations;
-    this.suspensions = suspensions;
+    this.cases = cases;
     this.notices = notices;
     this.audit = audit;
   }
@@ -63,21 +64,19 @@ public class FundReleaseService {
    * stay (R-PAY-1). A case without frozen money releases nothing.
    */
   public ReleaseResult release(String caseId, long releaseInstanceKey) {
-    SuspensionCase c = suspensions.get(caseId);
-    if (!c.hasMonetaryMeasure() || funds.holds(caseId).isEmpty()) {
+    if (funds.holds(caseId).isEmpty()) {
       return new ReleaseResult(
           0, caseId, releaseKey(caseId, releaseInstanceKey), List.of(), List.of(), true);
     }
     ReleaseResult result =
         funds.release(
-            new ReleaseCommand(
-                caseId, releaseKey(caseId, releaseInstanceKey), SuspensionService.WORKFLOW_ACTOR));
+            new ReleaseCommand(caseId, releaseKey(caseId, releaseInstanceKey), WORKFLOW_ACTOR));
     if (!result.replayed()) {
       audit.record(
           new AuditEntry(
               caseId,
               "FUNDS_RELEASED",
-              SuspensionService.WORKFLOW_ACTOR,
+              WORKFLOW_ACTOR,
               ActorType.SYSTEM,
               "Released "
                   + (result.released().isEmpty() ? "nothing" : result.released())
@@ -97,7 +96,7 @@ public class FundReleaseService {
    * @throws PayoutRejected when there is no verified same-name destination or the gateway rejects
    */
   public List<PayoutResult> payOut(String caseId, long releaseInstanceKey) {
-    SuspensionCase c = suspensions.get(caseId);
+    CaseContacts.CaseContact c = cases.of(caseId);
     List<PayoutResult> results = new ArrayList<>();
     for (String currency : releasedCurrencies(caseId)) {
       Optional<PayoutDestination> destination = destinations.of(c.accountId(), currency);
@@ -113,7 +112,7 @@ public class FundReleaseService {
                     caseId,
                     destination.get(),
                     caseId + ":payout:" + releaseInstanceKey + ":" + currency,
-                    SuspensionService.WORKFLOW_ACTOR));
+                    WORKFLOW_ACTOR));
       } catch (FundsException e) {
         switch (e.error()) {
           case DESTINATION_NOT_VERIFIED, DESTINATION_NAME_MISMATCH ->
@@ -132,7 +131,7 @@ public class FundReleaseService {
 
   /** {@code send-release-notice}: what was released, paid out and what stays held, and why. */
   public void sendReleaseNotice(String caseId, long releaseInstanceKey) {
-    SuspensionCase c = suspensions.get(caseId);
+    CaseContacts.CaseContact c = cases.of(caseId);
     List<String> released = new ArrayList<>();
     String payoutReference = null;
     for (FundsEvent event : funds.events(caseId)) {
@@ -147,7 +146,7 @@ public class FundReleaseService {
         funds.assessReleasable(caseId).legallyHeld().stream().map(Money::toString).toList();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("caseId", caseId);
-    model.put("caseLink", suspensions.caseLink(c, c.appealDeadline()));
+    model.put("caseLink", c.caseLink());
     model.put("recipientName", c.accountName());
     model.put("released", released);
     model.put("legallyHeld", legallyHeld);
