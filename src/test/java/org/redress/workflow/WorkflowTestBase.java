@@ -46,11 +46,11 @@ abstract class WorkflowTestBase {
 
   static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  static final Caller PLATFORM = Caller.staff("moderation-system", "demo-integration");
-  static final Caller ALICE = Caller.staff("alice", "demo-alice");
-  static final Caller BOB = Caller.staff("bob", "demo-bob");
-  static final Caller CAROL = Caller.staff("carol", "demo-carol");
-  static final Caller DAVE_AUDITOR = Caller.staff("dave", "demo-dave");
+  static final Caller PLATFORM = Caller.staff("moderation-system", "moderation-demo");
+  static final Caller ALICE = Caller.staff("alice", "alice-demo");
+  static final Caller BOB = Caller.staff("bob", "bob-demo");
+  static final Caller CAROL = Caller.staff("carol", "carol-demo");
+  static final Caller DAVE_AUDITOR = Caller.staff("dave", "dave-demo");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -45,7 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CaseApiLoadBenchmark {
 
-  private static final String PLATFORM = basic("moderation-system", "demo-integration");
+  private static final String PLATFORM = basic("moderation-system", "moderation-demo");
 
   private final int rate = Integer.getInteger("benchmark.rate", 200);
   private final int seconds = Integer.getInteger("benchmark.seconds", 60);
