@@ -3,7 +3,11 @@ package org.redress.config.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.redress.shared.security.Role;
@@ -87,6 +91,28 @@ class SecurityConfigurationTest {
     assertThat(credential.matches("engine", null)).isFalse();
     assertThat(credential.generated()).isFalse();
     assertThat(credential.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void shouldSendEngineCredentialWhenAppsOwnClientCallsTheEngine() throws Exception {
+    // given
+    EngineCredential credential =
+        EngineCredential.of(
+            new EngineClientProperties("engine", "s3cret", new EngineClientProperties.Api(false)));
+    Map<String, String> headers = new HashMap<>();
+
+    // when
+    new EngineClientConfiguration()
+        .engineClientCredentialsProvider(credential)
+        .applyCredentials(headers::put);
+
+    // then
+    assertThat(headers)
+        .containsEntry(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("engine:s3cret".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
