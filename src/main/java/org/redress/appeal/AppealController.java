@@ -3,14 +3,14 @@ package org.redress.appeal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import org.redress.config.security.CaseAccess;
+import org.redress.shared.security.CaseAccess;
 import org.redress.shared.web.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +38,9 @@ class AppealController {
   }
 
   @GetMapping("/api/cases/{caseId}")
-  CaseView view(@PathVariable String caseId, Principal principal) {
+  CaseView view(@PathVariable String caseId, Authentication principal) {
     access.check(principal, caseId);
-    return views.view(caseId, !access.isAppellant(principal));
+    return views.view(caseId, CaseAccess.appellant(principal).isEmpty());
   }
 
   /** An appeal without files, as JSON. */
@@ -48,7 +48,7 @@ class AppealController {
   ResponseEntity<Appeal> file(
       @PathVariable String caseId,
       @RequestBody AppealService.FileAppeal appeal,
-      Principal principal) {
+      Authentication principal) {
     access.check(principal, caseId);
     return created(appeals.file(caseId, appeal, List.of()));
   }
@@ -59,7 +59,7 @@ class AppealController {
       @PathVariable String caseId,
       @RequestPart("appeal") AppealService.FileAppeal appeal,
       @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
-      Principal principal) {
+      Authentication principal) {
     access.check(principal, caseId);
     List<Attachment> files = new ArrayList<>();
     for (MultipartFile file : attachments == null ? List.<MultipartFile>of() : attachments) {
@@ -83,7 +83,7 @@ class AppealController {
       @PathVariable String caseId,
       @PathVariable String appealId,
       @RequestBody InformationRequest body,
-      Principal principal) {
+      Authentication principal) {
     access.check(principal, caseId);
     return appeals.provideInformation(caseId, appealId, body == null ? null : body.text());
   }
@@ -93,7 +93,7 @@ class AppealController {
       @PathVariable String caseId,
       @PathVariable String appealId,
       @PathVariable int number,
-      Principal principal) {
+      Authentication principal) {
     access.check(principal, caseId);
     Appeal appeal = appeals.get(appealId);
     if (!appeal.caseId().equals(caseId)) {

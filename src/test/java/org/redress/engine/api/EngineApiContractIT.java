@@ -812,7 +812,8 @@ class EngineApiContractIT {
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json, application/problem+json")
-            .header("User-Agent", "camunda-client-java/8.8.14");
+            .header("User-Agent", "camunda-client-java/8.8.14")
+            .header("Authorization", TestServer.engineAuthorization());
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.redress.RedressApplication;
+import org.redress.support.TestServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,6 +173,8 @@ public final class EngineBenchmark {
                 "--camunda.client.rest-address=http://localhost:" + port,
                 "--redress.embedded-postgres.data-directory=" + settings.dataDirectory(),
                 "--spring.main.banner-mode=off",
+                "--redress.engine.client-id=" + TestServer.ENGINE_CLIENT_ID,
+                "--redress.engine.client-secret=" + TestServer.ENGINE_CLIENT_SECRET,
                 "--logging.level.root=WARN",
                 "--logging.level.org.redress.engine.benchmark=INFO");
     log(
@@ -188,6 +191,7 @@ public final class EngineBenchmark {
             .restAddress(URI.create("http://localhost:" + port))
             .grpcAddress(URI.create("http://localhost:26500"))
             .preferRestOverGrpc(true)
+            .credentialsProvider(TestServer.engineCredentials())
             .numJobWorkerExecutionThreads(settings.workerThreads())
             .defaultJobWorkerMaxJobsActive(settings.maxJobsActive())
             .build();

@@ -32,6 +32,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * CamundaProcessTestContext processTestContext; // injected by CPT
  * }</pre>
  *
+ * <p>Credentials: every Camunda client built here, CPT's included, sends the engine client
+ * credential of the tests ({@link TestServer#engineCredentials()}). CPT 8.8.14's management client
+ * ({@code /actuator/clock}, {@code /actuator/cluster/purge} and its topology polls after a purge)
+ * cannot send any: it adds HTTP Basic only with multi-tenancy on, and then the fixed {@code
+ * demo:demo}; worse, it counts a 401 as success, so a clock move would silently do nothing. So this
+ * app runs with {@code redress.engine.api.allow-anonymous-loopback=true}, which only CPT tests set.
+ *
  * <p>CPT purges the engine after every test ({@code POST /actuator/cluster/purge}) and resets its
  * clock, so each test deploys its own processes. The purge empties the whole shared test database's
  * engine schema; test classes of a JVM run one after another, so no other test loses data it is
@@ -55,15 +62,29 @@ public final class EmbeddedEngineRuntime {
       // As command-line arguments: they outrank application.yaml (builder "properties" do not).
       Map<String, String> settings =
           Map.of(
-              "spring.datasource.url", TestDatabase.jdbcUrl(),
-              "spring.datasource.username", TestDatabase.username(),
-              "spring.datasource.password", TestDatabase.password(),
-              "server.port", Integer.toString(port),
-              "camunda.client.rest-address", url,
-              "spring.main.banner-mode", "off",
+              "spring.datasource.url",
+              TestDatabase.jdbcUrl(),
+              "spring.datasource.username",
+              TestDatabase.username(),
+              "spring.datasource.password",
+              TestDatabase.password(),
+              "server.port",
+              Integer.toString(port),
+              "camunda.client.rest-address",
+              url,
+              "redress.engine.client-id",
+              TestServer.ENGINE_CLIENT_ID,
+              "redress.engine.client-secret",
+              TestServer.ENGINE_CLIENT_SECRET,
+              // CPT's management client (clock, purge) cannot send credentials in 8.8.14
+              "redress.engine.api.allow-anonymous-loopback",
+              "true",
+              "spring.main.banner-mode",
+              "off",
               // CPT tests bring their own workers; the app's Redress workers would otherwise
               // compete for the jobs of the workflow tests in the shared database.
-              "camunda.client.worker.defaults.enabled", "false");
+              "camunda.client.worker.defaults.enabled",
+              "false");
       context =
           new SpringApplicationBuilder(RedressApplication.class)
               .run(
@@ -103,6 +124,7 @@ public final class EmbeddedEngineRuntime {
         .restAddress(base)
         .grpcAddress(UNUSED_GRPC_ADDRESS)
         .preferRestOverGrpc(true)
+        .credentialsProvider(TestServer.engineCredentials())
         // the address above wins over CAMUNDA_REST_ADDRESS & co. of the environment
         .applyEnvironmentVariableOverrides(false);
   }

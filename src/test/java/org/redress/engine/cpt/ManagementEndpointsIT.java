@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redress.support.TestServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -222,7 +223,9 @@ class ManagementEndpointsIT {
   void shouldStillServeActuatorHealthWhenEngineManagementEndpointsExist() throws Exception {
     // when
     JsonNode health = json(send("GET", "/actuator/health", null), 200);
-    JsonNode links = json(send("GET", "/actuator", null), 200);
+    // Actuator endpoints other than health are for admins (demo account "admin" here)
+    JsonNode links =
+        json(send("GET", "/actuator", null, TestServer.basic("admin", "admin-demo")), 200);
 
     // then
     assertThat(health.path("status").asText()).isEqualTo("UP");
@@ -349,8 +352,16 @@ class ManagementEndpointsIT {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
+    return send(method, path, body, null);
+  }
+
+  private static HttpResponse<String> send(
+      String method, String path, String body, String authorization) throws Exception {
     URI uri = URI.create(EmbeddedEngineRuntime.address() + path);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -61,6 +61,7 @@ final class AppProcess implements AutoCloseable {
       command.add("--spring.main.banner-mode=off");
       command.add("--management.health.camunda.enabled=false");
       command.add("--camunda.client.deployment.enabled=false");
+      command.addAll(TestServer.engineCredentialArguments());
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -84,6 +85,7 @@ final class AppProcess implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/topology"))
+            .header("Authorization", TestServer.engineAuthorization())
             .timeout(Duration.ofSeconds(2))
             .GET()
             .build();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.redress.support.TestDatabase;
+import org.redress.support.TestServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -274,6 +275,7 @@ class EngineRestartIT {
             .restAddress(URI.create(app.baseUrl()))
             .grpcAddress(URI.create("http://localhost:26500"))
             .preferRestOverGrpc(true)
+            .credentialsProvider(TestServer.engineCredentials())
             .defaultRequestTimeout(Duration.ofSeconds(10))
             .numJobWorkerExecutionThreads(2)
             .build();

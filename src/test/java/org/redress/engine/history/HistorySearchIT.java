@@ -722,6 +722,7 @@ class HistorySearchIT {
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", TestServer.engineAuthorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -735,6 +736,7 @@ class HistorySearchIT {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Accept", "application/json, application/problem+json")
+            .header("Authorization", TestServer.engineAuthorization())
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
