@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,7 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * driven through the Redress HTTP API as the platform, the appellant and staff use it. Time moves
  * by moving the engine clock, which the feature modules share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = "camunda.client.worker.defaults.enabled=true")
+@DirtiesContext
 abstract class WorkflowTestBase {
 
   static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,7 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * contexts may be polling it, so process ids and job types here are unique to this class and every
  * assertion is scoped to one process instance.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = "camunda.client.worker.defaults.enabled=true")
+@DirtiesContext
 class JobWorkerProcessIT {
 
   static final String ASSESSMENT_PROCESS = "jwp-appeal-assessment";
