@@ -1,6 +1,6 @@
 package org.redress.audit;
 
-// STUB
+/** Who acted: a named person, Redress itself, the platform's systems, or the appellant. */
 public enum ActorType {
   PERSON,
   SYSTEM,

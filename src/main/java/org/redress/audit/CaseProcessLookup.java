@@ -1,6 +1,13 @@
 package org.redress.audit;
 
-// STUB
+import java.util.Optional;
+
+/** Which process instance runs a case (implemented by the module that owns cases). */
 public interface CaseProcessLookup {
-  java.util.Optional<Long> rootProcessInstanceKey(String caseId);
+
+  /** Empty when there is no such case; a present empty key when its process has not started. */
+  Optional<Long> rootProcessInstanceKey(String caseId);
+
+  /** True if the case exists. */
+  boolean exists(String caseId);
 }

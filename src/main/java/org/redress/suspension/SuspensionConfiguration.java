@@ -70,7 +70,17 @@ public class SuspensionConfiguration {
   /** The audit module's view of which process instance runs a case. */
   @Bean
   CaseProcessLookup caseProcessLookup(SuspensionService suspensions) {
-    return caseId -> suspensions.find(caseId).map(SuspensionCase::processInstanceKey);
+    return new CaseProcessLookup() {
+      @Override
+      public java.util.Optional<Long> rootProcessInstanceKey(String caseId) {
+        return suspensions.find(caseId).map(SuspensionCase::processInstanceKey);
+      }
+
+      @Override
+      public boolean exists(String caseId) {
+        return suspensions.find(caseId).isPresent();
+      }
+    };
   }
 
   /** The funds module's view of a case's account holder. */
