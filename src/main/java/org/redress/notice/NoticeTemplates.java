@@ -58,7 +58,7 @@ public class NoticeTemplates {
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter ZH =
-      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm（UTC）", Locale.SIMPLIFIED_CHINESE)
+      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm（'UTC'）", Locale.SIMPLIFIED_CHINESE)
           .withZone(ZoneOffset.UTC);
 
   private final TemplateEngine engine;
