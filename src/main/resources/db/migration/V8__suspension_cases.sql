@@ -5,7 +5,8 @@
 
 CREATE TABLE redress.suspension_case (
     case_id              text PRIMARY KEY,
-    platform_decision_id text        NOT NULL UNIQUE CHECK (platform_decision_id ~ '^[A-Za-z0-9_-]{1,500}$'),
+    platform_decision_id text        NOT NULL UNIQUE
+        CHECK (platform_decision_id ~ '^[A-Za-z0-9_-]+$' AND length(platform_decision_id) <= 500),
     account_id           text        NOT NULL,
     account_name         text        NOT NULL,
     locale               text        NOT NULL,
