@@ -64,11 +64,7 @@ class ReviewController {
    */
   @GetMapping
   List<ReviewTaskView> queue(Principal principal, HttpServletRequest request) {
-    List<String> groups = new ArrayList<>();
-    groups.add(AppealReviewProcess.GROUP_REVIEWERS);
-    if (request.isUserInRole("SENIOR_REVIEWER")) {
-      groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
-    }
+    List<String> groups = groupsOf(request);
     Map<Long, UserTask> tasks = new LinkedHashMap<>();
     for (String group : groups) {
       search(f -> f.candidateGroup(group)).forEach(t -> tasks.put(t.getUserTaskKey(), t));
@@ -92,11 +88,30 @@ class ReviewController {
 
   /** Claims the task for the caller; refused for the person who imposed the restriction. */
   @PostMapping("/{userTaskKey}/claim")
-  ReviewTaskView claim(@PathVariable long userTaskKey, Principal principal) {
+  ReviewTaskView claim(
+      @PathVariable long userTaskKey, Principal principal, HttpServletRequest request) {
     UserTask task = userTask(userTaskKey);
     Appeal appeal = appealOf(task);
     SuspensionCase c = suspensions.get(appeal.caseId());
     String user = principal.getName();
+    if (task.getCandidateGroups().stream().noneMatch(g -> groupsOf(request).contains(g))) {
+      throw new ApiException(
+          403,
+          "NOT_A_CANDIDATE",
+          "Not your queue",
+          "This task is for " + String.join(", ", task.getCandidateGroups()));
+    }
+    if (AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId())
+        && reviews
+            .latestDecision(appeal.appealId())
+            .map(d -> d.decidedBy().equals(user))
+            .orElse(false)) {
+      throw new ApiException(
+          403,
+          "FOUR_EYES",
+          "You decided this appeal",
+          "A second reviewer must approve your decision; you cannot approve it yourself");
+    }
     if (user.equals(c.imposedBy())) {
       throw new ApiException(
           403,
@@ -211,6 +226,18 @@ class ReviewController {
                 .send()
                 .join());
     return view(userTask(userTaskKey));
+  }
+
+  /** The task groups a caller's roles give: reviewers, and senior reviewers also their own. */
+  private static List<String> groupsOf(HttpServletRequest request) {
+    List<String> groups = new ArrayList<>();
+    if (request.isUserInRole("REVIEWER") || request.isUserInRole("SENIOR_REVIEWER")) {
+      groups.add(AppealReviewProcess.GROUP_REVIEWERS);
+    }
+    if (request.isUserInRole("SENIOR_REVIEWER")) {
+      groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
+    }
+    return groups;
   }
 
   private void incomplete(List<Map<String, String>> missing) {
