@@ -31,7 +31,8 @@ class AuditTrailIT {
     AuditEvent decided = audit.record(entry(caseId, "APPEAL_DECIDED", null));
 
     assertThat(again.id()).isEqualTo(opened.id());
-    assertThat(audit.ofCase(caseId)).extracting(AuditEvent::action)
+    assertThat(audit.ofCase(caseId))
+        .extracting(AuditEvent::action)
         .containsExactly("CASE_OPENED", "APPEAL_DECIDED");
     assertThat(decided.previousHash()).isEqualTo(opened.hash());
     assertThat(audit.verify(caseId)).isEqualTo(new ChainVerification(true, 2, null));
@@ -47,12 +48,14 @@ class AuditTrailIT {
                 jdbc.sql("UPDATE redress.audit_event SET actor = 'mallory' WHERE case_id = :id")
                     .param("id", caseId)
                     .update())
+        .rootCause()
         .hasMessageContaining("append-only");
     assertThatThrownBy(
             () ->
                 jdbc.sql("DELETE FROM redress.audit_event WHERE case_id = :id")
                     .param("id", caseId)
                     .update())
+        .rootCause()
         .hasMessageContaining("append-only");
   }
 

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -126,10 +125,14 @@ class NoticeOutboxIT {
         Locale.ENGLISH,
         key,
         Map.of(
-            "caseId", caseId,
-            "caseLink", "http://localhost/api/cases/" + caseId + "?token=t",
-            "appealId", "appeal-1",
-            "receivedAt", Instant.parse("2026-11-23T10:00:00Z")));
+            "caseId",
+            caseId,
+            "caseLink",
+            "http://localhost/api/cases/" + caseId + "?token=t",
+            "appealId",
+            "appeal-1",
+            "receivedAt",
+            Instant.parse("2026-11-23T10:00:00Z")));
   }
 
   /** A clock tests move by hand. */
@@ -178,5 +181,4 @@ class NoticeOutboxIT {
     }
     return dataSource;
   }
-
 }

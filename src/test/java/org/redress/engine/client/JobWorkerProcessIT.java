@@ -447,22 +447,22 @@ class JobWorkerProcessIT {
     }
 
     @Bean
-    AssessRiskWorker assessRiskWorker(WorkerLog log) {
+    AssessRiskWorker jwpAssessRiskWorker(WorkerLog log) {
       return new AssessRiskWorker(log);
     }
 
     @Bean
-    NotifyAppellantWorker notifyAppellantWorker(WorkerLog log) {
+    NotifyAppellantWorker jwpNotifyAppellantWorker(WorkerLog log) {
       return new NotifyAppellantWorker(log);
     }
 
     @Bean
-    ReleaseFundsWorker releaseFundsWorker(WorkerLog log) {
+    ReleaseFundsWorker jwpReleaseFundsWorker(WorkerLog log) {
       return new ReleaseFundsWorker(log);
     }
 
     @Bean
-    PayOutWorker payOutWorker(WorkerLog log) {
+    PayOutWorker jwpPayOutWorker(WorkerLog log) {
       return new PayOutWorker(log);
     }
   }
