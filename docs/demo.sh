@@ -96,8 +96,8 @@ echo
 
 step "6. Auditor dave reads the history: every step with actor and time"
 curl -sS -u "$DAVE" "$BASE/api/cases/$CASE/history" \
-  | grep -o '"at":"[^"]*","source":"[A-Z]*","actor":"[^"]*","action":"[A-Z_]*"' \
-  | sed 's/"at":"\([^"]*\)","source":"\([^"]*\)","actor":"\([^"]*\)","action":"\([^"]*\)"/\1  \2  \3  \4/'
+  | grep -o '"at":"[^"]*","source":"[A-Z]*","actor":"[^"]*","action":"[A-Z_]*","summary":"[^"]*"' \
+  | sed 's/"at":"\([^"]*\)","source":"\([^"]*\)","actor":"\([^"]*\)","action":"\([^"]*\)","summary":"\([^"]*\)"/\1  \2  \3  \4  \5/'
 
 echo
 echo "Done: case $CASE. Try $BASE/swagger-ui.html (alice / alice-demo) for the whole API."

@@ -61,6 +61,30 @@ public class NoticeTemplates {
       DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm（'UTC'）", Locale.SIMPLIFIED_CHINESE)
           .withZone(ZoneOffset.UTC);
 
+  /** Plain words for the codes a notice shows (measure types, sources), per language. */
+  static final Map<String, Map<String, String>> LABELS =
+      Map.of(
+          "en",
+          Map.of(
+              "ACCOUNT", "Account",
+              "MONETARY", "Payments and wallet",
+              "SERVICE", "Feature",
+              "VISIBILITY", "Visibility of your content",
+              "SOURCE_VOLUNTARY", "our own review",
+              "SOURCE_ARTICLE_16", "a notice from another person",
+              "SOURCE_TRUSTED_FLAGGER", "a notice from a trusted flagger",
+              "SOURCE_TYPE_OTHER_NOTIFICATION", "another notification"),
+          "zh-CN",
+          Map.of(
+              "ACCOUNT", "账号",
+              "MONETARY", "支付与钱包",
+              "SERVICE", "功能",
+              "VISIBILITY", "内容可见范围",
+              "SOURCE_VOLUNTARY", "平台主动审查发现",
+              "SOURCE_ARTICLE_16", "他人举报",
+              "SOURCE_TRUSTED_FLAGGER", "可信举报者举报",
+              "SOURCE_TYPE_OTHER_NOTIFICATION", "其他通知"));
+
   private final TemplateEngine engine;
   private final NoticeProperties properties;
 
@@ -90,6 +114,7 @@ public class NoticeTemplates {
     DateTimeFormatter dates = tag.equals("zh-CN") ? ZH : EN;
     Context context = new Context(tag.equals("zh-CN") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
     model.forEach((key, value) -> context.setVariable(key, printable(value, dates)));
+    context.setVariable("labels", LABELS.get(tag));
     context.setVariable("disputeSettlement", properties.disputeSettlementFor(tag));
     context.setVariable("courtInformation", properties.courtInformationFor(tag));
     String text = engine.process(kind.name().toLowerCase(Locale.ROOT) + "." + tag, context).strip();

@@ -58,7 +58,8 @@ class NoticeTemplatesTest {
 
     assertThat(en.subject()).isEqualTo("Your account has been restricted (case case-1)");
     assertThat(en.body())
-        .contains("ACCOUNT: Log-in disabled, territorial scope: EU")
+        .contains("Account: Log-in disabled, territorial scope: EU")
+        .contains("How this came to us: our own review")
         .contains("indefinite")
         .contains("Terms of Service v4.2, section 7.3")
         .contains("Bulk payment requests to strangers")
