@@ -34,6 +34,19 @@ public class AppealConfiguration {
       PlatformTransactionManager transactions,
       AppealProperties properties,
       Clock clock) {
+    // announces filed appeals to the engine; closed with the service (AppealService.close)
+    java.util.concurrent.ThreadPoolExecutor publisher =
+        new java.util.concurrent.ThreadPoolExecutor(
+            4,
+            4,
+            0,
+            java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(10_000),
+            runnable -> {
+              Thread thread = new Thread(runnable, "appeal-publish");
+              thread.setDaemon(true);
+              return thread;
+            });
     return new AppealService(
         repository,
         suspensions,
@@ -42,7 +55,8 @@ public class AppealConfiguration {
         camunda,
         new TransactionTemplate(transactions),
         properties,
-        clock);
+        clock,
+        publisher);
   }
 
   @Bean

@@ -54,6 +54,7 @@ public class AppealService {
   private final TransactionTemplate transactions;
   private final AppealProperties properties;
   private final Clock clock;
+  private final java.util.concurrent.ExecutorService publisher;
 
   AppealService(
       AppealRepository repository,
@@ -63,7 +64,9 @@ public class AppealService {
       CamundaClient camunda,
       TransactionTemplate transactions,
       AppealProperties properties,
-      Clock clock) {
+      Clock clock,
+      java.util.concurrent.ExecutorService publisher) {
+    this.publisher = publisher;
     this.repository = repository;
     this.suspensions = suspensions;
     this.notices = notices;
@@ -154,7 +157,13 @@ public class AppealService {
     } catch (DuplicateKeyException e) {
       throw openAppeal(repository.openAppeal(caseId).orElse(appeal));
     }
-    publish(appeal.appealId());
+    // The appeal is stored; telling the process does not hold up the appellant's answer. Should
+    // the queue be full or the engine unreachable, publishPending() announces it later.
+    try {
+      publisher.execute(() -> publish(appeal.appealId()));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.warn("Appeal {} stored; it will be announced by the retry", appeal.appealId());
+    }
     return repository.find(appeal.appealId()).orElseThrow();
   }
 
@@ -330,6 +339,15 @@ public class AppealService {
     repository.markDecided(appealId, outcome, clock.instant());
   }
 
+  /**
+   * Stops announcing appeals (the context closes): waits briefly for announcements under way; the
+   * rest stay unpublished in the database and {@link #publishPending()} announces them later.
+   */
+  public void close() throws InterruptedException {
+    publisher.shutdown();
+    publisher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Appeals of the account decided as manifestly unfounded (Art. 23 misuse, R-EU-11). */
   public int manifestlyUnfoundedCount(String accountId) {
     return repository.manifestlyUnfoundedCount(suspensions.caseIdsOfAccount(accountId));
@@ -354,7 +372,13 @@ public class AppealService {
    * waiting; a message correlates at most once per process, so it is never taken twice.
    */
   private void publish(String appealId) {
-    Appeal appeal = get(appealId);
+    Appeal appeal;
+    try {
+      appeal = get(appealId);
+    } catch (RuntimeException e) {
+      log.warn("Appeal {} not announced yet: {}", appealId, e.getMessage());
+      return;
+    }
     SuspensionCase c = suspensions.get(appeal.caseId());
     Duration ttl = Duration.between(clock.instant(), c.appealDeadline()).plusDays(1);
     try {

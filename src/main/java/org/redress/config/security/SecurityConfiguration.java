@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -267,10 +268,15 @@ class SecurityConfiguration {
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
   }
 
-  /** BCrypt-checked staff accounts; unknown names cost a hash check too (no user enumeration). */
+  /**
+   * BCrypt-checked staff accounts; unknown names cost a hash check too (no user enumeration). A
+   * matching password is remembered for five minutes ({@link VerifiedPasswordCache}).
+   */
   private static AuthenticationManager staffAuthentication(UserDetailsService users) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-    provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    provider.setPasswordEncoder(
+        new VerifiedPasswordCache(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5)));
     return new ProviderManager(provider);
   }
 
