@@ -34,11 +34,12 @@ public class AppealConfiguration {
       PlatformTransactionManager transactions,
       AppealProperties properties,
       Clock clock) {
-    // announces filed appeals to the engine; closed with the service (AppealService.close)
+    // Announces filed appeals to the engine, one at a time: a burst of appeals queues here instead
+    // of crowding out the appellants' requests (closed with the service, AppealService.close).
     java.util.concurrent.ThreadPoolExecutor publisher =
         new java.util.concurrent.ThreadPoolExecutor(
-            4,
-            4,
+            1,
+            1,
             0,
             java.util.concurrent.TimeUnit.SECONDS,
             new java.util.concurrent.LinkedBlockingQueue<>(10_000),

@@ -93,6 +93,7 @@ public final class CaseApiLoadBenchmark {
         (System.nanoTime() - started) / 1e9,
         cases.size() / ((System.nanoTime() - started) / 1e9));
 
+    awaitNotified(cases.size());
     // warm-up: 10 s of GETs at the same rate (JIT, connection pools)
     runPhase("warm-up GET", rate, 10, i -> get(cases.get(i % cases.size())));
     Result read =
@@ -266,6 +267,30 @@ public final class CaseApiLoadBenchmark {
     return cases;
   }
 
+  /** Waits until every case's process has sent its notice (the set-up's work is done). */
+  private void awaitNotified(int count) throws InterruptedException {
+    var jdbc =
+        org.springframework.jdbc.core.simple.JdbcClient.create(
+            app.getBean(javax.sql.DataSource.class));
+    long started = System.nanoTime();
+    while (true) {
+      long notified =
+          jdbc.sql("SELECT count(*) FROM redress.suspension_case WHERE status = 'NOTIFIED'")
+              .query(Long.class)
+              .single();
+      if (notified >= count) {
+        break;
+      }
+      if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(30)) {
+        throw new AssertionError("Only " + notified + " of " + count + " cases were notified");
+      }
+      Thread.sleep(1000);
+    }
+    log(
+        "set-up: all %d cases notified after another %.1f s",
+        count, (System.nanoTime() - started) / 1e9);
+  }
+
   private void startApp() throws IOException {
     deleteRecursively(dataDirectory);
     Files.createDirectories(dataDirectory);
@@ -281,6 +306,8 @@ public final class CaseApiLoadBenchmark {
                 "--camunda.client.rest-address=" + base,
                 "--redress.embedded-postgres.data-directory=" + dataDirectory,
                 "--spring.main.banner-mode=off",
+                // the test classpath turns the app's workers off (config/application.properties)
+                "--camunda.client.worker.defaults.enabled=true",
                 "--logging.level.root=WARN");
     log("app started on %s (embedded PostgreSQL in %s)", base, dataDirectory);
   }
