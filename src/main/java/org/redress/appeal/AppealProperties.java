@@ -15,6 +15,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachmentSize per file
  * @param allowedContentTypes evidence file types, checked against the file's content, not only its
  *     declared type
+ * @param messageRetryAfter how long an appeal may stay unannounced before the retry announces it
+ * @param announceRate appeals per second announced to the engine at most: a burst of appeals is
+ *     stored at once and reaches review a little later, instead of taking the CPU the appellants'
+ *     requests need
  */
 @ConfigurationProperties("redress.appeal")
 public record AppealProperties(
@@ -23,4 +27,5 @@ public record AppealProperties(
     @DefaultValue("5MB") DataSize maxAttachmentSize,
     @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"})
         List<String> allowedContentTypes,
-    @DefaultValue("30s") Duration messageRetryAfter) {}
+    @DefaultValue("30s") Duration messageRetryAfter,
+    @DefaultValue("50") int announceRate) {}

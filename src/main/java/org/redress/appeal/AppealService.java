@@ -160,7 +160,11 @@ public class AppealService {
     // The appeal is stored; telling the process does not hold up the appellant's answer. Should
     // the queue be full or the engine unreachable, publishPending() announces it later.
     try {
-      publisher.execute(() -> publish(appeal.appealId()));
+      publisher.execute(
+          () -> {
+            pace();
+            publish(appeal.appealId());
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       log.warn("Appeal {} stored; it will be announced by the retry", appeal.appealId());
     }
@@ -337,6 +341,23 @@ public class AppealService {
    */
   public void markDecided(String appealId, String outcome) {
     repository.markDecided(appealId, outcome, clock.instant());
+  }
+
+  private long nextAnnouncementNanos = System.nanoTime();
+
+  /** Keeps the announcer (one thread) at {@code redress.appeal.announce-rate} at most. */
+  private void pace() {
+    long interval = 1_000_000_000L / Math.max(1, properties.announceRate());
+    long now = System.nanoTime();
+    long wait = nextAnnouncementNanos - now;
+    if (wait > 0) {
+      try {
+        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    nextAnnouncementNanos = Math.max(now, nextAnnouncementNanos) + interval;
   }
 
   /**
