@@ -109,7 +109,11 @@ public final class EngineHarness implements AutoCloseable {
     instances = config.instanceCommands(executor, instanceStore);
     EngineProperties properties =
         new EngineProperties(
-            true, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(60));
+            true,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(9));
     activateJobs = config.activateJobs(tx, jobStore, notifier, clock, properties);
     queries = config.engineQueries(jdbc, template);
     messages =
@@ -122,8 +126,10 @@ public final class EngineHarness implements AutoCloseable {
             instanceStore,
             keys,
             clock);
-    userTasks = config.userTaskCommands(executor, instanceStore);
     userTaskQueries = config.userTaskQueries(jdbc, template);
+    userTasks =
+        config.userTaskCommands(
+            executor, instanceStore, userTaskQueries, notifications, properties);
     scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties);
   }
 
