@@ -174,9 +174,23 @@ public class EngineConfiguration {
         forms);
   }
 
+  /** How often a waiting user task command looks for a transition another app instance ended. */
+  static final java.time.Duration USER_TASK_POLL_INTERVAL = java.time.Duration.ofMillis(500);
+
   @Bean
-  UserTaskCommands userTaskCommands(InstanceCommandExecutor executor, InstanceStore store) {
-    return new UserTaskCommands(executor, store);
+  UserTaskCommands userTaskCommands(
+      InstanceCommandExecutor executor,
+      InstanceStore store,
+      UserTaskQueries userTaskQueries,
+      EngineNotifications notifications,
+      EngineProperties properties) {
+    return new UserTaskCommands(
+        executor,
+        store,
+        userTaskQueries,
+        notifications,
+        properties.userTaskRequestTimeout(),
+        USER_TASK_POLL_INTERVAL);
   }
 
   @Bean

@@ -61,6 +61,9 @@ public final class EngineHarness implements AutoCloseable {
   public final org.redress.engine.state.UserTaskQueries userTaskQueries;
   public final EventCommands messages;
   private final JobNotifier notifier;
+  private final InstanceCommandExecutor executor;
+  private final InstanceStore instanceStore;
+  private final EngineNotifications notifications;
   private final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
 
   public EngineHarness() {
@@ -89,8 +92,11 @@ public final class EngineHarness implements AutoCloseable {
     notifier = config.jobNotifier();
     EngineNotifications notifications =
         config.engineNotifications(notifier, List.of(events::addAll));
-    InstanceCommandExecutor executor =
+
+    executor =
         config.instanceCommandExecutor(tx, instanceStore, definitions, services, notifications);
+    this.instanceStore = instanceStore;
+    this.notifications = notifications;
     deployResources =
         config.deployResources(
             tx,
@@ -109,7 +115,11 @@ public final class EngineHarness implements AutoCloseable {
     instances = config.instanceCommands(executor, instanceStore);
     EngineProperties properties =
         new EngineProperties(
-            true, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(60));
+            true,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(9));
     activateJobs = config.activateJobs(tx, jobStore, notifier, clock, properties);
     queries = config.engineQueries(jdbc, template);
     messages =
@@ -122,8 +132,10 @@ public final class EngineHarness implements AutoCloseable {
             instanceStore,
             keys,
             clock);
-    userTasks = config.userTaskCommands(executor, instanceStore);
     userTaskQueries = config.userTaskQueries(jdbc, template);
+    userTasks =
+        config.userTaskCommands(
+            executor, instanceStore, userTaskQueries, notifications, properties);
     scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties);
   }
 
@@ -228,6 +240,37 @@ public final class EngineHarness implements AutoCloseable {
         .param("k", processInstanceKey)
         .query()
         .listOfRows();
+  }
+
+  /**
+   * User task commands of this engine that wait at most {@code timeout} for the listeners and look
+   * for transitions ended elsewhere every {@code pollInterval}.
+   */
+  public org.redress.engine.command.UserTaskCommands userTaskCommands(
+      Duration timeout, Duration pollInterval) {
+    return new org.redress.engine.command.UserTaskCommands(
+        executor, instanceStore, userTaskQueries, notifications, timeout, pollInterval);
+  }
+
+  /** The states of an element's instances in one process instance, oldest first. */
+  public List<String> elementStates(long processInstanceKey, String elementId) {
+    return jdbc.sql(
+            "SELECT state FROM engine.element_instance WHERE process_instance_key = :pi"
+                + " AND element_id = :id ORDER BY start_date, key")
+        .param("pi", processInstanceKey)
+        .param("id", elementId)
+        .query(String.class)
+        .list();
+  }
+
+  /** The jobs of one process instance as "type:state" strings (all kinds), in creation order. */
+  public List<String> jobs(long processInstanceKey) {
+    return jdbc.sql(
+            "SELECT type || ':' || state FROM engine.job WHERE process_instance_key = :pi"
+                + " ORDER BY created_at, key")
+        .param("pi", processInstanceKey)
+        .query(String.class)
+        .list();
   }
 
   public String jobState(long jobKey) {

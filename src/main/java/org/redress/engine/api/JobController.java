@@ -151,13 +151,7 @@ class JobController {
             jobs ->
                 new ActivationResult(
                     jobs.stream()
-                        .map(
-                            a ->
-                                toActivated(
-                                    a.job(),
-                                    withCompletionVariables(
-                                        a.job(), a.variables(), request.fetchVariables()),
-                                    userTaskOf(a.job())))
+                        .map(a -> toActivated(a.job(), a.variables(), userTaskOf(a.job())))
                         .toList()))
         .whenComplete(
             (activated, error) -> {
@@ -263,37 +257,6 @@ class JobController {
                     t.priority(),
                     ApiFormat.key(t.key())))
         .orElse(null);
-  }
-
-  /**
-   * A completing listener sees the variables sent with the completion it decides on (Camunda 8.8),
-   * over the variables visible at the task; they are not yet process variables.
-   */
-  private Map<String, String> withCompletionVariables(
-      Job job, Map<String, String> variables, List<String> fetchVariables) {
-    if (!"TASK_LISTENER".equals(job.kind())
-        || !"COMPLETING".equalsIgnoreCase(String.valueOf(job.listenerEventType()))) {
-      return variables;
-    }
-    return userTasks
-        .openTaskOf(job.elementInstanceKey())
-        .filter(t -> t.pending() != null)
-        .map(
-            t -> {
-              Object sent = ((Map<?, ?>) Json.read(t.pending())).get("variables");
-              if (!(sent instanceof Map<?, ?> completion) || completion.isEmpty()) {
-                return variables;
-              }
-              Map<String, String> merged = new java.util.LinkedHashMap<>(variables);
-              completion.forEach(
-                  (name, value) -> {
-                    if (fetchVariables.isEmpty() || fetchVariables.contains(name.toString())) {
-                      merged.put(name.toString(), Json.write(value));
-                    }
-                  });
-              return merged;
-            })
-        .orElse(variables);
   }
 
   private static String actionOf(UserTask task) {

@@ -19,7 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Camunda user tasks: search, get, assign, unassign, update, complete, linked form. */
+/**
+ * Camunda user tasks: search, get, assign, unassign, update, complete, linked form. Assign,
+ * unassign, update and complete answer once the task listeners of their transition have decided
+ * (204, or 409 when one denied; 504 when they take longer than {@code
+ * redress.engine.user-task-request-timeout}).
+ */
 @RestController
 @ConditionalOnEmbeddedEngine
 class UserTaskController {
@@ -101,27 +106,29 @@ class UserTaskController {
 
   @PostMapping("/v2/user-tasks/{userTaskKey}/assignment")
   ResponseEntity<Void> assign(@PathVariable long userTaskKey, @RequestBody AssignmentRequest body) {
-    commands.assign(
-        userTaskKey,
-        body.assignee(),
-        body.allowOverride() == null || body.allowOverride(),
-        body.action());
+    commands.awaitDecision(
+        commands.assign(
+            userTaskKey,
+            body.assignee(),
+            body.allowOverride() == null || body.allowOverride(),
+            body.action()));
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/v2/user-tasks/{userTaskKey}/assignee")
   ResponseEntity<Void> unassign(@PathVariable long userTaskKey) {
-    commands.unassign(userTaskKey);
+    commands.awaitDecision(commands.unassign(userTaskKey));
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/v2/user-tasks/{userTaskKey}/completion")
   ResponseEntity<Void> complete(
       @PathVariable long userTaskKey, @RequestBody(required = false) CompletionRequest body) {
-    commands.complete(
-        userTaskKey,
-        body == null ? Map.of() : ApiFormat.orEmpty(body.variables()),
-        body == null ? null : body.action());
+    commands.awaitDecision(
+        commands.complete(
+            userTaskKey,
+            body == null ? Map.of() : ApiFormat.orEmpty(body.variables()),
+            body == null ? null : body.action()));
     return ResponseEntity.noContent().build();
   }
 
@@ -137,7 +144,8 @@ class UserTaskController {
         }
       }
     }
-    commands.update(userTaskKey, changes, body == null ? null : body.action());
+    commands.awaitDecision(
+        commands.update(userTaskKey, changes, body == null ? null : body.action()));
     return ResponseEntity.noContent().build();
   }
 

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redress.engine.runtime.LifecycleEvent;
+import org.redress.engine.state.UserTaskTransition;
 
 /**
  * What a committed command tells the rest of the engine: job types that gained activatable jobs
- * (wake long-polling workers), a process instance that ended (answer awaiting creators), and the
+ * (wake long-polling workers), a process instance that ended (answer awaiting creators), user task
+ * transitions that ended (answer the assign, update or complete request waiting for them), and the
  * lifecycle events for listeners.
  *
  * @param endedProcessInstance null unless the command ended the instance
@@ -15,7 +17,8 @@ import org.redress.engine.runtime.LifecycleEvent;
 public record CommandOutcome(
     Set<String> activatableJobTypes,
     EndedProcessInstance endedProcessInstance,
-    List<LifecycleEvent> events) {
+    List<LifecycleEvent> events,
+    List<UserTaskTransition> endedTransitions) {
 
   /** A process instance that completed or was terminated, with its root variables as JSON text. */
   public record EndedProcessInstance(

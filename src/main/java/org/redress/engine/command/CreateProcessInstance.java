@@ -179,6 +179,7 @@ public class CreateProcessInstance {
         null,
         process.definition().tenantId(),
         null,
+        null,
         true);
   }
 

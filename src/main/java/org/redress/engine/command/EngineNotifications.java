@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.redress.engine.runtime.EngineListener;
+import org.redress.engine.state.UserTaskTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * After-commit fan-out inside this JVM: wakes job pollers, answers create-with-result requests and
- * informs listeners. Only committed work is announced.
+ * user task commands waiting for their task listeners, and informs listeners. Only committed work
+ * is announced.
  */
 public class EngineNotifications {
 
@@ -19,6 +21,8 @@ public class EngineNotifications {
   private final JobNotifier jobs;
   private final List<EngineListener> listeners;
   private final Map<Long, CompletableFuture<CommandOutcome.EndedProcessInstance>> awaiting =
+      new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<UserTaskTransition>> transitions =
       new ConcurrentHashMap<>();
 
   public EngineNotifications(JobNotifier jobs, List<EngineListener> listeners) {
@@ -43,6 +47,12 @@ public class EngineNotifications {
         waiter.complete(outcome.endedProcessInstance());
       }
     }
+    for (UserTaskTransition transition : outcome.endedTransitions()) {
+      CompletableFuture<UserTaskTransition> waiter = transitions.remove(transition.transitionKey());
+      if (waiter != null) {
+        waiter.complete(transition);
+      }
+    }
     if (!outcome.activatableJobTypes().isEmpty()) {
       jobs.jobsAvailable(outcome.activatableJobTypes());
     }
@@ -55,5 +65,18 @@ public class EngineNotifications {
 
   public void stopAwaiting(long processInstanceKey) {
     awaiting.remove(processInstanceKey);
+  }
+
+  /**
+   * Registers interest in the end of a user task transition (by the key of the event that started
+   * it). Only transitions that end in this JVM are announced; waiters poll the database for the
+   * others.
+   */
+  public CompletableFuture<UserTaskTransition> awaitTransition(long transitionKey) {
+    return transitions.computeIfAbsent(transitionKey, k -> new CompletableFuture<>());
+  }
+
+  public void stopAwaitingTransition(long transitionKey) {
+    transitions.remove(transitionKey);
   }
 }

@@ -203,6 +203,7 @@ public class InstanceCommandExecutor {
               state.processInstance().state().name().equals("COMPLETED"),
               runner.variables().localJson(key));
     }
-    return new CommandOutcome(activatable, ended, runner.events());
+    return new CommandOutcome(
+        activatable, ended, runner.events(), List.copyOf(runner.endedTransitions()));
   }
 }

@@ -3,6 +3,7 @@ package org.redress.engine.command;
 import java.util.Map;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.state.ElementInstance;
+import org.redress.engine.state.ElementState;
 import org.redress.engine.state.Incident;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.Job;
@@ -29,7 +30,9 @@ public class InstanceCommands {
         processInstanceKey,
         () -> notFound,
         (runner, state) -> {
-          if (!state.processInstance().isActive()) {
+          // a terminating instance (waiting for canceling task listeners) is no longer cancelable
+          if (!state.processInstance().isActive()
+              || state.processInstance().state() == ElementState.TERMINATING) {
             throw notFound;
           }
           if (state.processInstance().parentProcessInstanceKey() != null) {

@@ -33,7 +33,8 @@ public class JobCommands {
 
   /**
    * Completes a job. For a task listener job the optional result may deny the user task transition
-   * or correct its attributes; its variables are not used.
+   * (assigning, updating, completing) or correct its attributes; as in Camunda 8.8 it may carry no
+   * variables, and a denial neither corrections nor another event type (400 otherwise).
    */
   public void complete(
       long jobKey, Map<String, Object> variables, UserTaskBehavior.ListenerResult listenerResult) {
@@ -42,6 +43,9 @@ public class JobCommands {
         "complete",
         (runner, state, job) -> {
           requireWorkerState(job, "complete");
+          if ("TASK_LISTENER".equals(job.kind())) {
+            requireValidListenerCompletion(job, variables, listenerResult);
+          }
           job.complete(runner.now());
           if ("TASK_LISTENER".equals(job.kind())) {
             runner
@@ -192,6 +196,43 @@ public class JobCommands {
           change.apply(runner, state, job);
           return null;
         });
+  }
+
+  private static void requireValidListenerCompletion(
+      Job job, Map<String, Object> variables, UserTaskBehavior.ListenerResult result) {
+    String where =
+        " (job key '"
+            + job.key()
+            + "', type '"
+            + job.type()
+            + "', processInstanceKey '"
+            + job.processInstanceKey()
+            + "')";
+    if (!variables.isEmpty()) {
+      throw EngineRejection.invalidArgument(
+          "Expected to complete task listener job without variables, but variables were given"
+              + where
+              + ". Task listeners cannot set variables in Camunda 8.8; correct the task's"
+              + " attributes with a result instead");
+    }
+    if (result == null || !result.denied()) {
+      return;
+    }
+    if (!UserTaskBehavior.DENIABLE.contains(job.listenerEventType())) {
+      throw EngineRejection.invalidArgument(
+          "Expected to complete task listener job with a denied result, but a '"
+              + job.listenerEventType()
+              + "' listener cannot deny"
+              + where
+              + ". Only ASSIGNING, COMPLETING and UPDATING listeners can deny their transition");
+    }
+    if (!result.corrections().isEmpty()) {
+      throw EngineRejection.invalidArgument(
+          "Expected to complete task listener job either with corrections or denied, but both"
+              + " were given"
+              + where
+              + ". A denial would discard the corrections");
+    }
   }
 
   private static void requireWorkerState(Job job, String verb) {

@@ -17,6 +17,7 @@ import org.redress.engine.runtime.behavior.Evaluated;
 import org.redress.engine.runtime.behavior.Failure;
 import org.redress.engine.runtime.behavior.TimerSchedule;
 import org.redress.engine.state.ElementInstance;
+import org.redress.engine.state.ElementState;
 import org.redress.engine.state.EventStore;
 import org.redress.engine.state.Json;
 import org.redress.engine.state.MessageCorrelation;
@@ -197,8 +198,8 @@ public final class EventBehavior {
     while (scope != null) {
       ExecutableSubProcess eventSubProcess = errorEventSubProcess(scope, code);
       if (eventSubProcess != null) {
-        runner.terminateChildren(scope);
-        runner.activate(eventSubProcess, scope.key(), variables, true);
+        runner.interrupt(
+            scope, new ProcessInstanceRunner.Trigger(eventSubProcess.id(), variables, true));
         return true;
       }
       ExecutableBoundaryEvent boundary = errorBoundary(scope, code);
@@ -269,8 +270,7 @@ public final class EventBehavior {
 
   private void catchByBoundary(
       ElementInstance activity, ExecutableBoundaryEvent boundary, Map<String, Object> variables) {
-    runner.terminate(activity);
-    runner.activate(boundary, activity.flowScopeKey(), variables, true);
+    runner.terminate(activity, new ProcessInstanceRunner.Trigger(boundary.id(), variables, true));
   }
 
   private void trigger(ElementInstance owner, String catchElementId, Map<String, Object> payload) {
@@ -279,23 +279,28 @@ public final class EventBehavior {
 
   private void triggerNow(
       ElementInstance owner, String catchElementId, Map<String, Object> payload) {
-    if (!owner.isActive()) {
+    if (!owner.isActive() || owner.state() == ElementState.TERMINATING) {
       return;
     }
     ExecutableFlowNode element = runner.process().process().element(catchElementId);
     if (element instanceof ExecutableBoundaryEvent boundary) {
       if (boundary.interrupting()) {
-        runner.terminate(owner);
+        // the boundary event starts once the activity has terminated (canceling listeners may
+        // hold it)
+        runner.terminate(owner, new ProcessInstanceRunner.Trigger(boundary.id(), payload, false));
+      } else {
+        runner.activate(boundary, owner.flowScopeKey(), payload, false);
       }
-      runner.activate(boundary, owner.flowScopeKey(), payload, false);
     } else if (element instanceof ExecutableStartEvent start) {
       ExecutableSubProcess eventSubProcess =
           (ExecutableSubProcess) runner.process().process().element(start.info().flowScopeId());
       if (start.interrupting()) {
         closeEventSubProcessStarts(owner);
-        runner.terminateChildren(owner);
+        runner.interrupt(
+            owner, new ProcessInstanceRunner.Trigger(eventSubProcess.id(), payload, false));
+      } else {
+        runner.activate(eventSubProcess, owner.key(), payload, false);
       }
-      runner.activate(eventSubProcess, owner.key(), payload, false);
     } else if (owner.type() == BpmnElementType.EVENT_BASED_GATEWAY) {
       closeCatchEvents(owner);
       runner.activate(element, owner.flowScopeKey(), payload, false);

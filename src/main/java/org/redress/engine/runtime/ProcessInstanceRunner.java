@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,35 @@ import org.redress.engine.state.Incident;
 import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.Job;
 import org.redress.engine.state.JobState;
+import org.redress.engine.state.Json;
 import org.redress.engine.state.TakenSequenceFlow;
+import org.redress.engine.state.UserTask;
+import org.redress.engine.state.UserTaskTransition;
 
 /**
  * Interprets one process instance inside one command. Work is a FIFO queue of follow-up steps
  * (activate an element, complete an element), drained by {@link #run()}, as Zeebe processes the
  * follow-up commands it writes. Pass-through elements go through their whole lifecycle in one step.
  * Everything happens on the in-memory {@link InstanceState}; the command writes it back.
+ *
+ * <p>Termination may wait: a user task with {@code canceling} task listeners stays TERMINATING
+ * until their jobs complete (a later command), and so do the scopes around it and a call activity
+ * whose child instance waits. What was to happen after the termination (the interrupting boundary
+ * event, the interrupting event sub-process, completing the scope of a terminate end event, ending
+ * a cancelled instance) happens when the last waiting element has terminated; the boundary and
+ * event sub-process to start are kept in the element rows ({@link Trigger}) for that.
  */
 public final class ProcessInstanceRunner {
+
+  /**
+   * An event to activate once an interruption has terminated what it interrupts: a boundary event
+   * (kept on the interrupted element, activated in its flow scope) or an event sub-process (kept on
+   * the interrupted scope, activated in it).
+   *
+   * @param payload the event's variables: written as locals of the new instance ({@code asLocals},
+   *     error variables) or kept for its completion (message variables)
+   */
+  public record Trigger(String elementId, Map<String, Object> payload, boolean asLocals) {}
 
   private final InstanceState state;
   private final DeployedProcess process;
@@ -51,6 +72,13 @@ public final class ProcessInstanceRunner {
   private String startElementId;
   private final boolean startedActive;
   private final List<ProcessInstanceRunner> linked = new ArrayList<>();
+  // elements whose processor keeps them TERMINATING (a user task running canceling listeners, a
+  // call activity whose child instance waits); released by terminationReleased
+  private final Set<Long> heldTerminations = new HashSet<>();
+  // scopes whose children are being terminated by a call further up the stack: a child that
+  // finishes must not complete, terminate or interrupt the scope under that call's feet
+  private final Set<Long> busyScopes = new HashSet<>();
+  private final List<UserTaskTransition> endedTransitions = new ArrayList<>();
   private EventBehavior eventBehavior;
   private UserTaskBehavior userTaskBehavior;
 
@@ -110,6 +138,12 @@ public final class ProcessInstanceRunner {
     }
     ElementInstance element = state.element(incident.elementInstanceKey());
     if (element == null || !element.isActive()) {
+      return;
+    }
+    UserTask task = state.userTaskOf(element.key());
+    if (task != null && task.pending() != null && !hasOpenListenerJob(element)) {
+      // a listener's job type or retries could not be evaluated: create that listener's job now
+      userTasks().retryListener(task);
       return;
     }
     if (element.state() == ElementState.ACTIVATING) {
@@ -193,20 +227,35 @@ public final class ProcessInstanceRunner {
    */
   public void terminateSiblings(ElementInstance endEvent) {
     ElementInstance scope = state.element(endEvent.flowScopeKey());
+    busyScopes.add(scope.key());
     for (ElementInstance sibling : state.activeChildren(scope.key())) {
       if (sibling.key() != endEvent.key()) {
         terminate(sibling);
       }
     }
+    busyScopes.remove(scope.key());
+    // siblings still TERMINATING (canceling listeners) keep the scope open: it completes when the
+    // last of them has terminated (afterTerminated)
     scopeGenerations.merge(scope.key(), 1, Integer::sum);
     pendingActivations.put(scope.key(), 0);
     scope.clearTakenFlows();
   }
 
-  /** Terminates every active child of a scope (an interrupting event sub-process starts). */
-  public void terminateChildren(ElementInstance scope) {
+  /**
+   * An interrupting event sub-process starts in the scope: terminates every active child, then
+   * activates the event sub-process, at once or, when children wait for canceling listeners, once
+   * the last of them has terminated.
+   */
+  public void interrupt(ElementInstance scope, Trigger eventSubProcess) {
+    busyScopes.add(scope.key());
     for (ElementInstance child : state.activeChildren(scope.key())) {
       terminate(child);
+    }
+    busyScopes.remove(scope.key());
+    if (state.activeChildren(scope.key()).isEmpty()) {
+      activateTrigger(eventSubProcess, scope.key());
+    } else {
+      scope.setPendingTrigger(Json.write(eventSubProcess));
     }
   }
 
@@ -224,11 +273,26 @@ public final class ProcessInstanceRunner {
 
   /** Terminates an element and everything inside it. */
   public void terminate(ElementInstance instance) {
+    terminate(instance, null);
+  }
+
+  /**
+   * Terminates an element and everything inside it, then activates {@code then} (an interrupting
+   * boundary event) in its flow scope. When something inside waits (canceling task listeners), the
+   * element stays TERMINATING and both happen when the wait is over, in a later command.
+   */
+  public void terminate(ElementInstance instance, Trigger then) {
     if (!instance.isActive() || instance.state() == ElementState.TERMINATING) {
       return;
     }
     instance.transitionTo(ElementState.TERMINATING, now);
     event(instance, "ELEMENT_TERMINATING");
+    instance.setPendingTrigger(then == null ? null : Json.write(then));
+    catchEvents().closeCatchEvents(instance);
+    for (Incident incident : state.activeIncidents(instance.key())) {
+      incident.resolve(now);
+    }
+    busyScopes.add(instance.key());
     for (ElementInstance child : state.activeChildren(instance.key())) {
       terminate(child);
     }
@@ -236,11 +300,99 @@ public final class ProcessInstanceRunner {
         .processors()
         .forElement(nodeOf(instance))
         .onTerminate(nodeOf(instance), instance, this);
-    for (Incident incident : state.activeIncidents(instance.key())) {
-      incident.resolve(now);
+    busyScopes.remove(instance.key());
+    if (!heldTerminations.contains(instance.key())
+        && state.activeChildren(instance.key()).isEmpty()) {
+      finishTermination(instance);
     }
+  }
+
+  /**
+   * Keeps a TERMINATING element from terminating when its processor's {@code onTerminate} returns:
+   * it waits for something (canceling task listeners, a child instance) and the processor calls
+   * {@link #terminationReleased} when that is over.
+   */
+  public void holdTermination(ElementInstance instance) {
+    heldTerminations.add(instance.key());
+  }
+
+  /** What held the element's termination is over: terminate it unless children still wait. */
+  public void terminationReleased(ElementInstance instance) {
+    heldTerminations.remove(instance.key());
+    if (instance.state() == ElementState.TERMINATING
+        && !busyScopes.contains(instance.key())
+        && state.activeChildren(instance.key()).isEmpty()) {
+      finishTermination(instance);
+    }
+  }
+
+  private void finishTermination(ElementInstance instance) {
     instance.transitionTo(ElementState.TERMINATED, now);
     event(instance, "ELEMENT_TERMINATED");
+    Trigger then = trigger(instance);
+    instance.setPendingTrigger(null);
+    afterTerminated(instance, then);
+  }
+
+  /**
+   * Continues after an element has terminated: its boundary event starts; or its scope, waiting for
+   * its last child, goes on: a terminating scope terminates, an interrupted one starts its event
+   * sub-process, and one whose tokens a terminate end event ended completes. While a call further
+   * up the stack is terminating the scope's children, that call decides instead.
+   */
+  private void afterTerminated(ElementInstance instance, Trigger then) {
+    if (instance.type() == BpmnElementType.PROCESS) {
+      return; // the command reports the end of the instance
+    }
+    ElementInstance scope = state.element(instance.flowScopeKey());
+    if (scope == null) {
+      return;
+    }
+    if (then != null && scope.state() == ElementState.ACTIVATED) {
+      activateTrigger(then, scope.key());
+      return;
+    }
+    if (busyScopes.contains(scope.key()) || !state.activeChildren(scope.key()).isEmpty()) {
+      return;
+    }
+    if (scope.state() == ElementState.TERMINATING) {
+      if (!heldTerminations.contains(scope.key())) {
+        finishTermination(scope);
+      }
+    } else if (scope.state() == ElementState.ACTIVATED) {
+      Trigger eventSubProcess = trigger(scope);
+      if (eventSubProcess != null) {
+        scope.setPendingTrigger(null);
+        activateTrigger(eventSubProcess, scope.key());
+      } else {
+        childEnded(scope.key());
+      }
+    }
+  }
+
+  private void activateTrigger(Trigger trigger, long scopeKey) {
+    activate(
+        process.process().element(trigger.elementId()),
+        scopeKey,
+        trigger.payload(),
+        trigger.asLocals());
+  }
+
+  private static Trigger trigger(ElementInstance instance) {
+    return instance.pendingTrigger() == null
+        ? null
+        : Json.mapper().convertValue(Json.read(instance.pendingTrigger()), Trigger.class);
+  }
+
+  private boolean hasOpenListenerJob(ElementInstance element) {
+    for (Job job : state.jobs()) {
+      if (job.elementInstanceKey() == element.key()
+          && "TASK_LISTENER".equals(job.kind())
+          && !job.state().isFinal()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Raises an incident on the element; it stays in its current state until resolved. */
@@ -358,6 +510,16 @@ public final class ProcessInstanceRunner {
     return createdJobTypes;
   }
 
+  /** User task transitions that ended in this command (for the requests waiting for them). */
+  public List<UserTaskTransition> endedTransitions() {
+    return endedTransitions;
+  }
+
+  /** Records that a user task transition ended (finished, denied or canceled). */
+  public void transitionEnded(UserTaskTransition transition) {
+    endedTransitions.add(transition);
+  }
+
   public VariableBehavior variables() {
     return variables;
   }
@@ -386,6 +548,7 @@ public final class ProcessInstanceRunner {
             callActivity.key(),
             callActivity.tenantId(),
             null,
+            null,
             true);
     ProcessInstanceRunner childRunner =
         new ProcessInstanceRunner(InstanceState.created(pi), child, services);
@@ -402,6 +565,7 @@ public final class ProcessInstanceRunner {
       if (Long.valueOf(callActivity.key()).equals(pi.parentElementInstanceKey())) {
         runner.cancel();
         runner.run();
+        holdWhileActive(callActivity, runner);
         return;
       }
     }
@@ -421,15 +585,29 @@ public final class ProcessInstanceRunner {
               childRunner.cancel();
               childRunner.run();
               linked.add(childRunner);
+              holdWhileActive(callActivity, childRunner);
             });
+  }
+
+  /** A child that waits for canceling task listeners keeps its call activity TERMINATING. */
+  private void holdWhileActive(ElementInstance callActivity, ProcessInstanceRunner child) {
+    if (child.state().processInstance().isActive()) {
+      holdTermination(callActivity);
+    }
   }
 
   /**
    * The child instance of a call activity ended: a completed child completes the call activity with
    * the child's root variables as payload (all of them when it propagates all child variables or
-   * has output mappings, else none); a terminated child changes nothing.
+   * has output mappings, else none); a terminated child changes nothing, unless the call activity
+   * was waiting for it to terminate.
    */
   public void childProcessEnded(ElementInstance callActivity, ProcessInstanceRunner child) {
+    if (callActivity.state() == ElementState.TERMINATING
+        && !child.state().processInstance().isActive()) {
+      terminationReleased(callActivity);
+      return;
+    }
     if (callActivity.state() != ElementState.ACTIVATED
         || child.state().processInstance().state() != ElementState.COMPLETED) {
       return;
@@ -476,6 +654,7 @@ public final class ProcessInstanceRunner {
             null,
             null,
             scope.tenantId(),
+            null,
             null,
             true);
     state.addElement(instance);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.model.ExecutableUserTask;
 import org.redress.engine.runtime.behavior.Evaluated;
@@ -13,17 +14,30 @@ import org.redress.engine.state.Job;
 import org.redress.engine.state.Json;
 import org.redress.engine.state.UserTask;
 import org.redress.engine.state.UserTaskEvent;
+import org.redress.engine.state.UserTaskTransition;
 
 /**
  * The Camunda user task lifecycle with blocking task listeners (Camunda 8.8): a transition
- * (creating, assigning, updating, completing) enters its "-ING" state and runs one listener job
- * after the other; a listener result may correct attributes (applied when the transition finishes)
- * or deny the transition (the task returns to CREATED unchanged).
+ * (creating, assigning, updating, completing, canceling) enters its "-ING" state and runs one
+ * listener job after the other; a listener result may correct attributes (applied when the
+ * transition finishes) or deny the transition (assigning, updating and completing only: the task
+ * returns to CREATED unchanged). Canceling runs when the task's element is terminated and holds the
+ * termination until its listeners are done.
+ *
+ * <p>Every event of a transition is recorded with the transition's key (the key of the event that
+ * started it), and its end is announced to the command that may wait for it ({@link
+ * ProcessInstanceRunner#transitionEnded}).
  */
 public final class UserTaskBehavior {
 
+  /** Transitions a listener may deny (Camunda 8.8 refuses a denial of creating or canceling). */
+  public static final Set<String> DENIABLE = Set.of("ASSIGNING", "UPDATING", "COMPLETING");
+
   /** What a transition asks for, kept while its listeners run. */
   public static final class Request {
+    /** The key of the event that started the transition. */
+    public long transitionKey;
+
     public String action;
     public String assignee;
     public Map<String, Object> changes = new LinkedHashMap<>();
@@ -42,17 +56,31 @@ public final class UserTaskBehavior {
     this.runner = runner;
   }
 
-  /** Starts a transition; with no listeners for it, it finishes at once. */
-  public void start(UserTask task, String transition, Request request) {
-    record(task, transition, request.action, request.assignee, changed(request));
+  /**
+   * Starts a transition; with no listeners for it, it finishes at once.
+   *
+   * @return the transition's key
+   */
+  public long start(UserTask task, String transition, Request request) {
+    request.transitionKey =
+        record(task, transition, request.action, request.assignee, changed(request), null);
     List<ExecutableUserTask.TaskListener> listeners = node(task).listenersFor(transition);
     if (listeners.isEmpty()) {
       task.await(transition, null);
       finish(task, transition, request);
-      return;
+      return request.transitionKey;
     }
     task.await(transition, Json.write(request));
     createListenerJob(task, listeners.get(0), transition);
+    return request.transitionKey;
+  }
+
+  /** Creates the job of the task's current listener again (its expression failed before). */
+  public void retryListener(UserTask task) {
+    List<ExecutableUserTask.TaskListener> listeners = node(task).listenersFor(task.state());
+    if (task.listenersDone() < listeners.size()) {
+      createListenerJob(task, listeners.get(task.listenersDone()), task.state());
+    }
   }
 
   /** A listener job of this task completed: deny, or correct and go on. */
@@ -62,8 +90,8 @@ public final class UserTaskBehavior {
       return;
     }
     String transition = task.state();
-    Request request = Json.mapper().convertValue(Json.read(task.pending()), Request.class);
-    if (result.denied() && !"CREATING".equals(transition)) {
+    Request request = pending(task);
+    if (result.denied() && DENIABLE.contains(transition)) {
       task.settle(); // the task stays as it was before the transition
       record(
           task,
@@ -74,7 +102,9 @@ public final class UserTaskBehavior {
           },
           request.action,
           task.assignee(),
-          result.deniedReason());
+          result.deniedReason(),
+          request.transitionKey);
+      ended(task, request, transition, UserTaskTransition.Result.DENIED, result.deniedReason());
       return;
     }
     request.corrections.putAll(result.corrections());
@@ -90,11 +120,12 @@ public final class UserTaskBehavior {
 
   private void finish(UserTask task, String transition, Request request) {
     ElementInstance element = runner.state().element(task.elementInstanceKey());
+    long key = request.transitionKey;
     switch (transition) {
       case "CREATING" -> {
         applyCorrections(task, request.corrections);
         task.settle();
-        record(task, "CREATED", request.action, null, null);
+        record(task, "CREATED", request.action, null, null, key);
         runner.activated(element);
         String assignee = request.assignee;
         if (request.corrections.containsKey("assignee")) {
@@ -111,22 +142,46 @@ public final class UserTaskBehavior {
         task.setAssignee(request.assignee);
         applyCorrections(task, request.corrections);
         task.settle();
-        record(task, "ASSIGNED", request.action, task.assignee(), null);
+        record(task, "ASSIGNED", request.action, task.assignee(), null, key);
+        ended(task, request, transition, UserTaskTransition.Result.FINISHED, null);
       }
       case "UPDATING" -> {
         applyCorrections(task, request.changes);
         applyCorrections(task, request.corrections);
         task.settle();
-        record(task, "UPDATED", request.action, task.assignee(), changed(request));
+        record(task, "UPDATED", request.action, task.assignee(), changed(request), key);
+        ended(task, request, transition, UserTaskTransition.Result.FINISHED, null);
       }
       case "COMPLETING" -> {
         applyCorrections(task, request.corrections);
         task.complete(runner.now());
-        record(task, "COMPLETED", request.action, task.assignee(), null);
+        record(task, "COMPLETED", request.action, task.assignee(), null, key);
+        ended(task, request, transition, UserTaskTransition.Result.FINISHED, null);
         runner.completeElement(element, request.variables);
+      }
+      case "CANCELING" -> {
+        applyCorrections(task, request.corrections);
+        task.cancel(runner.now());
+        record(task, "CANCELED", null, task.assignee(), null, key);
+        runner.terminationReleased(element);
       }
       default -> throw new IllegalStateException("Unknown user task transition " + transition);
     }
+  }
+
+  private void ended(
+      UserTask task,
+      Request request,
+      String transition,
+      UserTaskTransition.Result result,
+      String deniedReason) {
+    runner.transitionEnded(
+        new UserTaskTransition(
+            task.key(), request.transitionKey, transition, result, deniedReason));
+  }
+
+  private static Request pending(UserTask task) {
+    return Json.mapper().convertValue(Json.read(task.pending()), Request.class);
   }
 
   private void createListenerJob(
@@ -166,19 +221,45 @@ public final class UserTaskBehavior {
     }
   }
 
-  /** The task ended with its element (terminated): canceled, its listener jobs too. */
-  public void cancel(UserTask task) {
-    task.cancel(runner.now());
-    record(task, "CANCELED", null, task.assignee(), null);
+  /**
+   * The task's element is being terminated: the task goes CANCELING and runs its canceling
+   * listeners (Camunda 8.8), then is CANCELED. A transition still waiting for its listeners is
+   * abandoned (its request is answered as canceled); the caller cancels that transition's jobs.
+   *
+   * @return true when the task is CANCELED now; false while canceling listeners run (the caller
+   *     holds the element's termination until then)
+   */
+  public boolean cancel(UserTask task) {
+    if (task.pending() != null) {
+      ended(task, pending(task), task.state(), UserTaskTransition.Result.CANCELED, null);
+    }
+    Request request = new Request();
+    request.transitionKey = record(task, "CANCELING", null, task.assignee(), null, null);
+    List<ExecutableUserTask.TaskListener> listeners = node(task).listenersFor("CANCELING");
+    if (listeners.isEmpty()) {
+      task.cancel(runner.now());
+      record(task, "CANCELED", null, task.assignee(), null, request.transitionKey);
+      return true;
+    }
+    task.await("CANCELING", Json.write(request));
+    createListenerJob(task, listeners.get(0), "CANCELING");
+    return false;
   }
 
-  private void record(
-      UserTask task, String intent, String action, String assignee, String details) {
+  /** Records an event; returns its key. {@code transitionKey} null: the event starts one. */
+  private long record(
+      UserTask task,
+      String intent,
+      String action,
+      String assignee,
+      String details,
+      Long transitionKey) {
+    long key = runner.services().keys().nextKey();
     runner
         .state()
         .addUserTaskEvent(
             new UserTaskEvent(
-                runner.services().keys().nextKey(),
+                key,
                 task.key(),
                 task.processInstanceKey(),
                 task.elementId(),
@@ -187,7 +268,9 @@ public final class UserTaskBehavior {
                 assignee,
                 details,
                 task.tenantId(),
-                runner.now()));
+                runner.now(),
+                transitionKey == null ? key : transitionKey));
+    return key;
   }
 
   private static String changed(Request request) {

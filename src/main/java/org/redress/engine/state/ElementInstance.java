@@ -27,6 +27,7 @@ public final class ElementInstance extends ChangeTracked {
   private ElementState state;
   private Instant endDate;
   private Map<String, Map<String, Integer>> takenFlows;
+  private String pendingTrigger;
 
   public ElementInstance(
       long key,
@@ -45,6 +46,7 @@ public final class ElementInstance extends ChangeTracked {
       Long parentElementInstanceKey,
       String tenantId,
       Map<String, Map<String, Integer>> takenFlows,
+      String pendingTrigger,
       boolean isNew) {
     super(isNew);
     this.key = key;
@@ -63,6 +65,7 @@ public final class ElementInstance extends ChangeTracked {
     this.parentElementInstanceKey = parentElementInstanceKey;
     this.tenantId = tenantId;
     this.takenFlows = takenFlows;
+    this.pendingTrigger = pendingTrigger;
   }
 
   public long key() {
@@ -171,6 +174,23 @@ public final class ElementInstance extends ChangeTracked {
       }
     }
     return false;
+  }
+
+  /**
+   * What starts once this element's termination has finished (a boundary event), or, on a scope
+   * whose children are being terminated, once the last of them has (an event sub-process); JSON,
+   * null when nothing waits. Kept in the row so that a termination held by canceling task listeners
+   * continues after a restart.
+   */
+  public String pendingTrigger() {
+    return pendingTrigger;
+  }
+
+  public void setPendingTrigger(String trigger) {
+    if (!java.util.Objects.equals(pendingTrigger, trigger)) {
+      pendingTrigger = trigger;
+      changed();
+    }
   }
 
   /** Not yet written: created by the running command. */

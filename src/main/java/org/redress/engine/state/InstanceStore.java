@@ -173,17 +173,18 @@ public class InstanceStore {
         INSERT INTO engine.element_instance (key, process_instance_key, process_definition_key,
             bpmn_process_id, version, element_id, element_name, type, flow_scope_key, state,
             start_date, end_date, parent_process_instance_key, parent_element_instance_key,
-            tenant_id, taken_flows)
+            tenant_id, taken_flows, pending_trigger)
         VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :version,
             :elementId, :elementName, :type, :flowScopeKey, :state, :startDate, :endDate,
             :parentProcessInstanceKey, :parentElementInstanceKey, :tenantId,
-            CAST(:takenFlows AS jsonb))
+            CAST(:takenFlows AS jsonb), CAST(:pendingTrigger AS jsonb))
         """,
         insertElements);
     execute(
         """
         UPDATE engine.element_instance
-           SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb)
+           SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb),
+               pending_trigger = CAST(:pendingTrigger AS jsonb)
          WHERE key = :key
         """,
         updateElements);
@@ -347,14 +348,15 @@ public class InstanceStore {
               .addValue("assignee", e.assignee())
               .addValue("details", e.details())
               .addValue("tenantId", e.tenantId())
-              .addValue("eventTime", ts(e.eventTime())));
+              .addValue("eventTime", ts(e.eventTime()))
+              .addValue("transitionKey", e.transitionKey()));
     }
     execute(
         """
         INSERT INTO engine.user_task_event (key, user_task_key, process_instance_key, element_id,
-            intent, action, assignee, details, tenant_id, event_time)
+            intent, action, assignee, details, tenant_id, event_time, transition_key)
         VALUES (:key, :userTaskKey, :processInstanceKey, :elementId, :intent, :action, :assignee,
-            :details, :tenantId, :eventTime)
+            :details, :tenantId, :eventTime, :transitionKey)
         """,
         taskEvents);
     state.userTaskEvents().clear();
@@ -518,7 +520,8 @@ public class InstanceStore {
         .addValue("parentProcessInstanceKey", e.parentProcessInstanceKey())
         .addValue("parentElementInstanceKey", e.parentElementInstanceKey())
         .addValue("tenantId", e.tenantId())
-        .addValue("takenFlows", e.allTakenFlows().isEmpty() ? null : Json.write(e.allTakenFlows()));
+        .addValue("takenFlows", e.allTakenFlows().isEmpty() ? null : Json.write(e.allTakenFlows()))
+        .addValue("pendingTrigger", e.pendingTrigger());
   }
 
   private static MapSqlParameterSource variableParams(Variable v) {
@@ -609,6 +612,7 @@ public class InstanceStore {
               nullableLong(rs, "parent_element_instance_key"),
               rs.getString("tenant_id"),
               Json.readTakenFlows(rs.getString("taken_flows")),
+              rs.getString("pending_trigger"),
               false);
 
   static final RowMapper<Timer> TIMER =

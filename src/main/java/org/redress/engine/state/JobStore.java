@@ -50,7 +50,8 @@ public class JobStore {
 
   /**
    * The variables each job sees: its scopes' variables, inner ones shadowing outer ones, as JSON
-   * text by name; only {@code names} when that is not empty.
+   * text by name; only {@code names} when that is not empty. A completing task listener also sees
+   * the variables sent with the completion it decides on, over same-named ones (Camunda 8.8).
    */
   public Map<Long, Map<String, String>> variablesFor(List<Job> jobs, List<String> names) {
     Set<Long> scopes = new LinkedHashSet<>();
@@ -91,7 +92,48 @@ public class JobStore {
       }
       result.put(job.key(), visible);
     }
+    addCompletionVariables(jobs, names, result);
     return result;
+  }
+
+  private void addCompletionVariables(
+      List<Job> jobs, List<String> names, Map<Long, Map<String, String>> result) {
+    List<Job> completing =
+        jobs.stream()
+            .filter(
+                j -> "TASK_LISTENER".equals(j.kind()) && "COMPLETING".equals(j.listenerEventType()))
+            .toList();
+    if (completing.isEmpty()) {
+      return;
+    }
+    Map<Long, String> pendingByElement = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT element_instance_key, pending FROM engine.user_task"
+                + " WHERE element_instance_key = ANY(:elements) AND state = 'COMPLETING'")
+        .param(
+            "elements", completing.stream().mapToLong(Job::elementInstanceKey).distinct().toArray())
+        .query(
+            (rs, n) -> {
+              pendingByElement.put(rs.getLong(1), rs.getString(2));
+              return null;
+            })
+        .list();
+    for (Job job : completing) {
+      String pending = pendingByElement.get(job.elementInstanceKey());
+      if (pending == null) {
+        continue;
+      }
+      Object variables = ((Map<?, ?>) Json.read(pending)).get("variables");
+      if (variables instanceof Map<?, ?> completion) {
+        Map<String, String> visible = result.get(job.key());
+        completion.forEach(
+            (name, value) -> {
+              if (names.isEmpty() || names.contains(name.toString())) {
+                visible.put(name.toString(), Json.write(value));
+              }
+            });
+      }
+    }
   }
 
   /** Makes jobs whose lease ran out activatable again; returns their types. */

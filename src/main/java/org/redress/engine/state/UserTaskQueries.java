@@ -1,6 +1,7 @@
 package org.redress.engine.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.engine.state.SearchSupport.Column;
@@ -64,6 +65,66 @@ public class UserTaskQueries {
         .param("key", elementInstanceKey)
         .query(InstanceStore.USER_TASK)
         .optional();
+  }
+
+  /**
+   * How a transition ended, read from the task's events: empty while it is still running. A
+   * transition that has no end event but whose task is canceling or canceled was abandoned by the
+   * cancellation (only one transition runs at a time).
+   *
+   * @param transitionKey the key of the event that started the transition
+   */
+  public Optional<UserTaskTransition> transitionOutcome(long userTaskKey, long transitionKey) {
+    List<String[]> events =
+        jdbc.sql(
+                "SELECT intent, details FROM engine.user_task_event"
+                    + " WHERE user_task_key = :task AND transition_key = :transition ORDER BY key")
+            .param("task", userTaskKey)
+            .param("transition", transitionKey)
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .list();
+    String transition = events.isEmpty() ? null : events.get(0)[0];
+    for (String[] event : events) {
+      switch (event[0]) {
+        case "ASSIGNED", "UPDATED", "COMPLETED" -> {
+          return Optional.of(
+              new UserTaskTransition(
+                  userTaskKey,
+                  transitionKey,
+                  transition,
+                  UserTaskTransition.Result.FINISHED,
+                  null));
+        }
+        case "ASSIGNMENT_DENIED", "UPDATE_DENIED", "COMPLETION_DENIED" -> {
+          return Optional.of(
+              new UserTaskTransition(
+                  userTaskKey,
+                  transitionKey,
+                  transition,
+                  UserTaskTransition.Result.DENIED,
+                  event[1]));
+        }
+        default -> {
+          // the start or a listener step: look further
+        }
+      }
+    }
+    Optional<String> state =
+        jdbc.sql("SELECT state FROM engine.user_task WHERE key = :key")
+            .param("key", userTaskKey)
+            .query(String.class)
+            .optional();
+    if (state.isEmpty()) {
+      return Optional.of(
+          new UserTaskTransition(
+              userTaskKey, transitionKey, transition, UserTaskTransition.Result.GONE, null));
+    }
+    if ("CANCELING".equals(state.get()) || "CANCELED".equals(state.get())) {
+      return Optional.of(
+          new UserTaskTransition(
+              userTaskKey, transitionKey, transition, UserTaskTransition.Result.CANCELED, null));
+    }
+    return Optional.empty();
   }
 
   /** The process definition's name, for {@code processName} in results. */

@@ -22,7 +22,8 @@ import org.redress.engine.state.UserTask;
  * Camunda user task: evaluates its attributes (assignee, candidates, dates, priority, form) and
  * creates the task; the element is ACTIVATED once the task is CREATED (after any "creating"
  * listeners), then a modelled assignee is assigned. Completing the task completes the element with
- * the completion variables as payload; terminating the element cancels the task.
+ * the completion variables as payload; terminating the element cancels the task, and the element
+ * stays TERMINATING until the task's "canceling" listeners are done.
  */
 public final class UserTaskProcessor implements ElementProcessor<ExecutableUserTask> {
 
@@ -95,14 +96,15 @@ public final class UserTaskProcessor implements ElementProcessor<ExecutableUserT
   @Override
   public void onTerminate(
       ExecutableUserTask element, ElementInstance instance, ProcessInstanceRunner runner) {
-    UserTask task = runner.state().userTaskOf(instance.key());
-    if (task != null) {
-      runner.userTasks().cancel(task);
-    }
+    // first the jobs of a transition the termination interrupts, then the canceling listeners'
     for (Job job : runner.state().jobs()) {
       if (job.elementInstanceKey() == instance.key() && !job.state().isFinal()) {
         job.cancel(runner.now());
       }
+    }
+    UserTask task = runner.state().userTaskOf(instance.key());
+    if (task != null && !runner.userTasks().cancel(task)) {
+      runner.holdTermination(instance);
     }
   }
 
