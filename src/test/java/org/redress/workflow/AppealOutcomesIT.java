@@ -98,14 +98,16 @@ class AppealOutcomesIT extends WorkflowTestBase {
                 "outcome", "UPHOLD",
                 "rationale", "Same facts as before",
                 "policyReference", "Terms of Service v4.2, section 7.3"));
-    // the completing listener refuses it: the task stays open with alice
+    // the completing listener refuses it: the API answers 409 and the task stays open with alice
     await()
         .atMost(DEADLINE)
         .untilAsserted(
             () ->
                 assertThat(api.get(ALICE, "/api/review/tasks/" + task).getBody())
                     .containsEntry("state", "CREATED"));
-    assertThat(byAlice.getStatusCode().value()).isIn(200, 409);
+    assertThat(byAlice.getStatusCode().value()).isEqualTo(409);
+    assertThat(byAlice.getBody()).containsEntry("code", "TASK_COMMAND_REFUSED");
+    assertThat((String) byAlice.getBody().get("detail")).contains("earlier appeal");
     assertThat(suspensions.get(caseId).status()).isNotEqualTo(CaseStatus.EXECUTED);
   }
 

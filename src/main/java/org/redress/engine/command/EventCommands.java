@@ -145,6 +145,41 @@ public class EventCommands {
     return fired;
   }
 
+  /**
+   * Correlates buffered messages that a concurrent subscription missed (see {@link
+   * EventStore#strandedMessages}); returns how many. Called by the scheduler.
+   */
+  public int correlateStranded(int limit) {
+    int correlated = 0;
+    for (EventStore.Stranded stranded : events.strandedMessages(clock.now(), limit)) {
+      try {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) Json.read(stranded.variables());
+        Boolean done =
+            executor.execute(
+                stranded.processInstanceKey(),
+                () ->
+                    EngineRejection.notFound(
+                        "instance " + stranded.processInstanceKey() + " is gone"),
+                (runner, state) -> {
+                  MessageSubscription subscription = state.subscription(stranded.subscriptionKey());
+                  if (subscription == null || !subscription.isOpen()) {
+                    return false;
+                  }
+                  runner.catchEvents().correlate(subscription, stranded.messageKey(), variables);
+                  return true;
+                });
+        if (Boolean.TRUE.equals(done)) {
+          correlated++;
+        }
+      } catch (RuntimeException e) {
+        // correlated meanwhile by another node, or the instance moved on: nothing to do
+        LOG.debug("Stranded message {} not correlated: {}", stranded.messageKey(), e.toString());
+      }
+    }
+    return correlated;
+  }
+
   /** Drops buffered messages whose time to live has passed. */
   public int expireMessages() {
     return events.deleteExpiredMessages(clock.now());

@@ -69,6 +69,7 @@ public class EngineScheduler implements SmartLifecycle {
       lastRecheck = wall;
       notifier.recheckWaiting();
       events.expireMessages();
+      events.correlateStranded(BATCH);
     }
   }
 

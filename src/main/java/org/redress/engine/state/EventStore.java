@@ -144,6 +144,39 @@ public class EventStore {
         .list();
   }
 
+  /** A buffered message and an open subscription it should have been correlated to. */
+  public record Stranded(
+      long messageKey, long subscriptionKey, long processInstanceKey, String variables) {}
+
+  /**
+   * Buffered messages that match an open subscription of a process they were not correlated to.
+   * Normally none: a publication correlates to the subscriptions open at that moment, and a new
+   * subscription takes the buffered messages. Both happen in their own transactions, so when a
+   * publication and a new subscription commit at the same time, neither sees the other; this finds
+   * such pairs afterwards.
+   */
+  public List<Stranded> strandedMessages(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            SELECT m.key, s.key, s.process_instance_key, m.variables
+              FROM engine.message m
+              JOIN engine.message_subscription s
+                ON s.state = 'CREATED' AND s.message_name = m.name
+               AND s.correlation_key = m.correlation_key AND s.tenant_id = m.tenant_id
+             WHERE m.deadline > :now
+               AND NOT EXISTS (SELECT 1 FROM engine.message_correlation c
+                                WHERE c.message_key = m.key
+                                  AND c.bpmn_process_id = s.bpmn_process_id)
+             ORDER BY m.key, s.key
+             LIMIT :limit
+            """)
+        .param("now", InstanceStore.ts(now))
+        .param("limit", limit)
+        .query(
+            (rs, n) -> new Stranded(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+        .list();
+  }
+
   public List<StartSubscription> startSubscriptions(String name, String tenantId) {
     return jdbc.sql(
             "SELECT process_definition_key, bpmn_process_id, element_id"

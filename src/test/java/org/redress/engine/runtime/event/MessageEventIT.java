@@ -81,6 +81,37 @@ class MessageEventIT {
   }
 
   @Test
+  void shouldCorrelateMessageThatRacedTheSubscriptionWhenTheSchedulerRuns() {
+    // given an instance waiting, and a buffered message stored without seeing its subscription,
+    // as when a publication and the subscription commit at the same moment
+    engine.deploy(waitForAppeal());
+    long pi = engine.start(id, Map.of("caseId", "case-race"));
+    engine
+        .jdbc
+        .sql(
+            """
+            INSERT INTO engine.message (key, name, correlation_key, message_id, variables,
+                tenant_id, published_at, deadline)
+            VALUES (:key, :name, 'case-race', NULL, '{"raced":true}', '<default>', :now, :deadline)
+            """)
+        .param("key", 9_000_000_000_000L + (System.nanoTime() % 1_000_000_000L))
+        .param("name", message)
+        .param("now", java.sql.Timestamp.from(engine.clock.now()))
+        .param("deadline", java.sql.Timestamp.from(engine.clock.now().plus(Duration.ofHours(1))))
+        .update();
+    assertThat(engine.processState(pi)).isEqualTo("ACTIVATED");
+
+    // when
+    int correlated = engine.messages.correlateStranded(100);
+
+    // then it is correlated once, and not again
+    assertThat(correlated).isEqualTo(1);
+    assertThat(engine.processState(pi)).isEqualTo("COMPLETED");
+    assertThat(engine.variables(pi)).containsEntry("raced", true);
+    assertThat(engine.messages.correlateStranded(100)).isZero();
+  }
+
+  @Test
   void shouldNotCorrelateLaterWhenTimeToLiveIsZero() {
     // given
     engine.deploy(waitForAppeal());
