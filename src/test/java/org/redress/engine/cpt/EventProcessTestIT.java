@@ -3,14 +3,17 @@ package org.redress.engine.cpt;
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaProcessTestExtension;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Camunda Process Test (remote mode) against the embedded engine: waiting for an appeal message or
  * the end of the appeal window (moved with CPT's {@code increaseTime}, which drives the engine
- * clock), a BPMN error caught by a boundary event, and a Camunda user task.
+ * clock), a BPMN error caught by a boundary event, and a Camunda user task, also one whose
+ * canceling listener holds the interrupting timer boundary event.
  */
 class EventProcessTestIT {
 
@@ -79,6 +83,26 @@ class EventProcessTestIT {
                       .zeebeTaskPriority("80"))
           .name("Review appeal")
           .sequenceFlowId("Flow_ToEnd")
+          .endEvent("EndEvent_Reviewed")
+          .done();
+
+  static final String OVERDUE_PROCESS = "cpt-review-overdue";
+  static final String ARCHIVE_REVIEW = "cpt-archive-review";
+
+  static final BpmnModelInstance OVERDUE_MODEL =
+      Bpmn.createExecutableProcess(OVERDUE_PROCESS)
+          .startEvent("StartEvent_Appealed")
+          .userTask(
+              "UserTask_ReviewAppeal",
+              u ->
+                  u.zeebeUserTask()
+                      .zeebeTaskListener(
+                          l ->
+                              l.eventType(ZeebeTaskListenerEventType.canceling)
+                                  .type(ARCHIVE_REVIEW)))
+          .boundaryEvent("BoundaryEvent_ReviewOverdue", b -> b.timerWithDuration("PT72H"))
+          .endEvent("EndEvent_Escalated")
+          .moveToActivity("UserTask_ReviewAppeal")
           .endEvent("EndEvent_Reviewed")
           .done();
 
@@ -178,6 +202,47 @@ class EventProcessTestIT {
         .isCompleted()
         .hasCompletedElements("UserTask_ReviewAppeal")
         .hasVariable("decision", "overturn");
+  }
+
+  @Test
+  void shouldEscalateOnlyAfterCancelingListenerCompletesWhenReviewBecomesOverdue() {
+    // given a review whose canceling listener archives the task
+    deploy(OVERDUE_MODEL);
+    ProcessInstanceEvent instance = start(OVERDUE_PROCESS, Map.of("caseId", "case-4"));
+    assertThatUserTask(UserTaskSelectors.byElementId("UserTask_ReviewAppeal")).isCreated();
+
+    // when the review deadline passes
+    processTestContext.increaseTime(Duration.ofHours(73));
+
+    // then the task is canceling and the escalation waits for the listener
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .newUserTaskSearchRequest()
+                            .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey()))
+                            .send()
+                            .join()
+                            .items()
+                            .get(0)
+                            .getState())
+                    .isEqualTo(UserTaskState.CANCELING));
+    assertThatProcessInstance(instance)
+        .isActive()
+        .hasNotActivatedElements("BoundaryEvent_ReviewOverdue", "EndEvent_Escalated");
+
+    // when the listener completes
+    processTestContext.completeJob(ARCHIVE_REVIEW);
+
+    // then the task is canceled and the escalation path taken
+    assertThatUserTask(UserTaskSelectors.byElementId("UserTask_ReviewAppeal")).isCanceled();
+    assertThatProcessInstance(instance)
+        .isCompleted()
+        .hasTerminatedElements("UserTask_ReviewAppeal")
+        .hasCompletedElements("BoundaryEvent_ReviewOverdue", "EndEvent_Escalated")
+        .hasNotActivatedElements("EndEvent_Reviewed");
   }
 
   private void deploy(BpmnModelInstance model) {

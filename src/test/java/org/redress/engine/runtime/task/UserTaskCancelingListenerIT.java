@@ -346,6 +346,78 @@ class UserTaskCancelingListenerIT {
   }
 
   @Test
+  void shouldStartCallActivitysBoundaryOnlyAfterChildsCancelingListenersCompleteWhenItFires() {
+    // given a call activity with a withdrawal boundary event, whose child waits in the task
+    String child = id + "child";
+    engine.deploy(
+        Bpmn.createExecutableProcess(child)
+            .startEvent()
+            .userTask("UserTask_Review", this::cancelingListeners)
+            .endEvent()
+            .done());
+    engine.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .callActivity("CallActivity_Review", c -> c.zeebeProcessId(child))
+            .boundaryEvent(
+                "BoundaryEvent_Withdrawn",
+                b ->
+                    b.message(
+                        m -> m.name(id + "-withdrawn").zeebeCorrelationKeyExpression("caseId")))
+            .endEvent("EndEvent_Withdrawn")
+            .moveToActivity("CallActivity_Review")
+            .endEvent("EndEvent_Reviewed")
+            .done());
+    long pi = engine.start(id, Map.of("caseId", "c-5"));
+
+    // when the appeal is withdrawn
+    withdraw("c-5");
+
+    // then the call activity waits for the child's canceling listeners
+    assertThat(engine.elementStates(pi, "CallActivity_Review")).containsExactly("TERMINATING");
+    assertThat(engine.elementStates(pi, "BoundaryEvent_Withdrawn")).isEmpty();
+
+    // when they complete (commands on the child instance)
+    engine.completeJob(archive, Map.of());
+    engine.completeJob(notify, Map.of());
+
+    // then the call activity terminated and the boundary path ended the parent
+    assertThat(engine.elementStates(pi, "CallActivity_Review")).containsExactly("TERMINATED");
+    assertThat(engine.elementStates(pi, "EndEvent_Withdrawn")).containsExactly("COMPLETED");
+    assertThat(engine.processState(pi)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void shouldCreateCancelingListenerJobWhenIncidentOfItsTypeExpressionIsResolved() {
+    // given a canceling listener whose job type comes from a variable that is not set
+    engine.deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .userTask(
+                "UserTask_Review",
+                u ->
+                    u.zeebeUserTask()
+                        .zeebeTaskListener(
+                            l ->
+                                l.eventType(ZeebeTaskListenerEventType.canceling)
+                                    .type("=archiveJobType")))
+            .endEvent()
+            .done());
+    long pi = engine.start(id, Map.of());
+    engine.instances.cancel(pi);
+    assertThat(engine.activeIncidents(pi)).hasSize(1);
+    assertThat(engine.processState(pi)).isEqualTo("TERMINATING");
+
+    // when the variable is set and the incident resolved
+    engine.instances.setVariables(pi, Map.of("archiveJobType", archive), false);
+    engine.instances.resolveIncident((Long) engine.activeIncidents(pi).get(0).get("key"));
+
+    // then the listener job exists, and completing it ends the instance
+    engine.completeJob(archive, Map.of());
+    assertThat(engine.processState(pi)).isEqualTo("TERMINATED");
+  }
+
+  @Test
   void shouldRejectDenialAndKeepWaitingWhenCancelingListenerDenies() {
     // given a canceling listener job
     deployWithWithdrawalBoundary();
