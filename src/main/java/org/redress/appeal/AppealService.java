@@ -168,7 +168,35 @@ public class AppealService {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       log.warn("Appeal {} stored; it will be announced by the retry", appeal.appealId());
     }
-    return repository.find(appeal.appealId()).orElseThrow();
+    return new Appeal(
+        appeal.appealId(),
+        appeal.caseId(),
+        appeal.statement(),
+        appeal.contactPreference(),
+        appeal.talkToPerson(),
+        appeal.contactDetail(),
+        appeal.status(),
+        appeal.priority(),
+        appeal.filedAt(),
+        null,
+        null,
+        null,
+        attachmentInfos(files));
+  }
+
+  private static List<Appeal.AttachmentInfo> attachmentInfos(List<Attachment> files) {
+    List<Appeal.AttachmentInfo> infos = new java.util.ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      Attachment file = files.get(i);
+      infos.add(
+          new Appeal.AttachmentInfo(
+              i + 1,
+              file.fileName(),
+              file.contentType(),
+              file.content().length,
+              sha256(file.content())));
+    }
+    return infos;
   }
 
   public Appeal get(String appealId) {

@@ -46,12 +46,6 @@ public class AuditTrail {
    * commit together).
    */
   public AuditEvent record(AuditEntry entry) {
-    if (entry.idempotencyKey() != null) {
-      Optional<AuditEvent> existing = byKey(entry.idempotencyKey());
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-    }
     // one writer per case chain at a time, until the transaction ends
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:caseId, 7))")
         .param("caseId", entry.caseId())
