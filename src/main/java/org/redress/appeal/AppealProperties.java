@@ -28,4 +28,4 @@ public record AppealProperties(
     @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"})
         List<String> allowedContentTypes,
     @DefaultValue("30s") Duration messageRetryAfter,
-    @DefaultValue("50") int announceRate) {}
+    @DefaultValue("5") int announceRate) {}
