@@ -1,8 +1,10 @@
 package org.redress.appeal;
 
+import static org.redress.shared.SqlTime.instant;
+import static org.redress.shared.SqlTime.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -270,14 +272,5 @@ class AppealRepository {
         instant(rs, "decided_at"),
         rs.getString("outcome"),
         List.of());
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }

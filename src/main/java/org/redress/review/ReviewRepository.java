@@ -1,8 +1,10 @@
 package org.redress.review;
 
+import static org.redress.shared.SqlTime.instant;
+import static org.redress.shared.SqlTime.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,14 +120,5 @@ class ReviewRepository {
         instant(rs, "approved_at"),
         rs.getString("approval_comment"),
         Decision.Status.valueOf(rs.getString("status")));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }
