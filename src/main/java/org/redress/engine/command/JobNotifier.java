@@ -51,7 +51,15 @@ public class JobNotifier implements AutoCloseable {
           });
 
   public void park(Waiter waiter, long timeoutMillis, Runnable onTimeout) {
-    waiting.computeIfAbsent(waiter.type(), t -> new ConcurrentLinkedQueue<>()).add(waiter);
+    // Adding inside compute() serialises with the removal of an emptied queue in drain(): a waiter
+    // can never land in a queue that has just left the map (it would be re-checked by nobody).
+    waiting.compute(
+        waiter.type(),
+        (type, queue) -> {
+          ConcurrentLinkedQueue<Waiter> q = queue != null ? queue : new ConcurrentLinkedQueue<>();
+          q.add(waiter);
+          return q;
+        });
     timer.schedule(onTimeout, timeoutMillis, TimeUnit.MILLISECONDS);
     // A job may have been created between the caller's empty attempt and parking.
     jobsAvailable(Set.of(waiter.type()));
@@ -94,9 +102,8 @@ public class JobNotifier implements AutoCloseable {
       }
       it.remove();
     }
-    if (queue.isEmpty()) {
-      waiting.remove(type, queue);
-    }
+    // Removed only if still empty while holding the key's bin, the same lock park() adds under.
+    waiting.computeIfPresent(type, (t, q) -> q.isEmpty() ? null : q);
   }
 
   @Override
