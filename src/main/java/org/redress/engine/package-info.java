@@ -10,10 +10,17 @@
  * validators, our limits, FEEL parsed once) into immutable {@code Executable*} records. {@code
  * scheduler} returns jobs whose lease or back-off ended.
  *
- * <p>Supported elements: none start/end events, none intermediate throw event, undefined and manual
- * task, service task, send task, script task (FEEL {@code zeebe:script} or job-based), exclusive
- * and parallel gateways, {@code zeebe:ioMapping}, {@code zeebe:taskHeaders}. Everything else is
- * refused at deployment. Known differences from Zeebe 8.8 are listed in {@code docs/engine.md}.
+ * <p>Supported elements (the one list is {@code runtime.ElementProcessors}; the table with each
+ * element's limits is in {@code docs/engine.md}): none, message and timer start events; none, error
+ * and terminate end events; none intermediate throw event; timer and message intermediate catch
+ * events; timer, message and error boundary events; undefined, manual, service, send, script and
+ * receive tasks; Camunda user tasks ({@code zeebe:userTask}) with forms and task listeners;
+ * exclusive, parallel and event-based gateways; embedded and event sub-processes; call activities;
+ * {@code zeebe:ioMapping}, {@code zeebe:taskHeaders}. Everything else (signal, escalation, link and
+ * compensation events, message throw events, business rule tasks, inclusive gateways, ad-hoc
+ * sub-processes, multi-instance, job-based user tasks, execution listeners) is refused at
+ * deployment with a 400 naming the element. Known differences from Zeebe 8.8 are listed in {@code
+ * docs/engine.md}.
  *
  * <p>Reading order: {@code api.JobController} → {@code command.JobCommands} → {@code
  * runtime.ElementProcessors} → {@code runtime.task.JobWorkerTaskProcessor} → {@code
