@@ -1,7 +1,10 @@
 package org.redress.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.redress.engine.api.EngineApiMetricsInterceptor;
 import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.CreateProcessInstance;
 import org.redress.engine.command.DeployResources;
@@ -15,6 +18,8 @@ import org.redress.engine.command.PurgeEngine;
 import org.redress.engine.command.UserTaskCommands;
 import org.redress.engine.expression.ExpressionLanguage;
 import org.redress.engine.expression.FeelExpressionLanguage;
+import org.redress.engine.metrics.EngineMetrics;
+import org.redress.engine.metrics.EngineStateGauges;
 import org.redress.engine.model.BpmnModelTransformer;
 import org.redress.engine.runtime.ElementProcessors;
 import org.redress.engine.runtime.EngineListener;
@@ -34,12 +39,16 @@ import org.redress.engine.state.MessageQueries;
 import org.redress.engine.state.PurgeStore;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Wires the embedded engine; absent in cluster mode ({@code redress.engine.embedded=false}). */
 @Configuration(proxyBeanMethods = false)
@@ -129,8 +138,58 @@ public class EngineConfiguration {
   }
 
   @Bean
-  EngineNotifications engineNotifications(JobNotifier jobs, List<EngineListener> listeners) {
-    return new EngineNotifications(jobs, listeners);
+  EngineMetrics engineMetrics(ObjectProvider<MeterRegistry> registry, JobNotifier jobs) {
+    EngineMetrics metrics = new EngineMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    metrics.longPollWaiters(jobs::waiterCount);
+    return metrics;
+  }
+
+  @Bean
+  EngineStateGauges engineStateGauges(JdbcClient jdbc, EngineMetrics metrics, EngineClock clock) {
+    return new EngineStateGauges(jdbc, metrics.registry(), clock::now);
+  }
+
+  /** Refreshes the state gauges; cheap (four grouped counts on partial indexes). */
+  @Bean
+  EngineStateGaugesRefresher engineStateGaugesRefresher(EngineStateGauges gauges) {
+    return new EngineStateGaugesRefresher(gauges);
+  }
+
+  static class EngineStateGaugesRefresher {
+    private static final org.slf4j.Logger LOG =
+        org.slf4j.LoggerFactory.getLogger(EngineStateGaugesRefresher.class);
+    private final EngineStateGauges gauges;
+
+    EngineStateGaugesRefresher(EngineStateGauges gauges) {
+      this.gauges = gauges;
+    }
+
+    @Scheduled(
+        initialDelayString = "${redress.metrics.refresh-interval:30s}",
+        fixedDelayString = "${redress.metrics.refresh-interval:30s}")
+    void refresh() {
+      try {
+        gauges.refresh();
+      } catch (RuntimeException e) {
+        LOG.warn("Refreshing the engine state gauges failed; next try at the next interval", e);
+      }
+    }
+  }
+
+  @Bean
+  WebMvcConfigurer engineApiMetrics(EngineMetrics metrics) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new EngineApiMetricsInterceptor(metrics)).addPathPatterns("/v2/**");
+      }
+    };
+  }
+
+  @Bean
+  EngineNotifications engineNotifications(
+      JobNotifier jobs, List<EngineListener> listeners, EngineMetrics metrics) {
+    return new EngineNotifications(jobs, listeners, metrics);
   }
 
   @Bean
@@ -250,14 +309,16 @@ public class EngineConfiguration {
       JobStore jobs,
       JobNotifier notifier,
       EngineClock clock,
-      EngineProperties properties) {
+      EngineProperties properties,
+      EngineMetrics metrics) {
     return new ActivateJobs(
         engineTransactions,
         jobs,
         notifier,
         clock,
         properties.defaultRequestTimeout(),
-        properties.maxRequestTimeout());
+        properties.maxRequestTimeout(),
+        metrics);
   }
 
   @Bean
@@ -272,7 +333,9 @@ public class EngineConfiguration {
       EventCommands events,
       JobNotifier notifier,
       EngineClock clock,
-      EngineProperties properties) {
-    return new EngineScheduler(jobs, events, notifier, clock, properties.schedulerInterval());
+      EngineProperties properties,
+      EngineMetrics metrics) {
+    return new EngineScheduler(
+        jobs, events, notifier, clock, properties.schedulerInterval(), metrics);
   }
 }

@@ -90,8 +90,10 @@ public final class EngineHarness implements AutoCloseable {
             definitions,
             config.engineFormStore(jdbc));
     notifier = config.jobNotifier();
+    org.redress.engine.metrics.EngineMetrics metrics =
+        org.redress.engine.metrics.EngineMetrics.inMemory();
     EngineNotifications notifications =
-        config.engineNotifications(notifier, List.of(events::addAll));
+        config.engineNotifications(notifier, List.of(events::addAll), metrics);
 
     executor =
         config.instanceCommandExecutor(tx, instanceStore, definitions, services, notifications);
@@ -120,7 +122,7 @@ public final class EngineHarness implements AutoCloseable {
             Duration.ofSeconds(10),
             Duration.ofSeconds(60),
             Duration.ofSeconds(9));
-    activateJobs = config.activateJobs(tx, jobStore, notifier, clock, properties);
+    activateJobs = config.activateJobs(tx, jobStore, notifier, clock, properties, metrics);
     queries = config.engineQueries(jdbc, template);
     messages =
         config.eventCommands(
@@ -136,7 +138,7 @@ public final class EngineHarness implements AutoCloseable {
     userTasks =
         config.userTaskCommands(
             executor, instanceStore, userTaskQueries, notifications, properties);
-    scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties);
+    scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties, metrics);
   }
 
   private static synchronized HikariDataSource dataSource() {

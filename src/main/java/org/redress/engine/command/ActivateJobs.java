@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.redress.engine.EngineClock;
 import org.redress.engine.EngineRejection;
+import org.redress.engine.metrics.EngineMetrics;
 import org.redress.engine.state.Job;
 import org.redress.engine.state.JobStore;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +35,7 @@ public class ActivateJobs {
   /** A job handed to a worker, with the variables it sees as JSON text by name. */
   public record ActivatedJob(Job job, Map<String, String> variables) {}
 
+  private final EngineMetrics metrics;
   private final TransactionTemplate transactions;
   private final JobStore jobs;
   private final JobNotifier notifier;
@@ -47,7 +49,9 @@ public class ActivateJobs {
       JobNotifier notifier,
       EngineClock clock,
       Duration defaultRequestTimeout,
-      Duration maxRequestTimeout) {
+      Duration maxRequestTimeout,
+      EngineMetrics metrics) {
+    this.metrics = metrics;
     this.transactions = transactions;
     this.jobs = jobs;
     this.notifier = notifier;
@@ -70,6 +74,20 @@ public class ActivateJobs {
 
   /** One non-blocking attempt. */
   public List<ActivatedJob> activateOnce(Request request) {
+    List<ActivatedJob> activated = activateInTransaction(request);
+    if (!activated.isEmpty()) {
+      List<java.time.Instant> firstActivations =
+          activated.stream()
+              .map(ActivatedJob::job)
+              .filter(job -> "CREATED".equals(job.intent()))
+              .map(Job::createdAt)
+              .toList();
+      metrics.jobsActivated(request.type(), activated.size(), firstActivations, clock.now());
+    }
+    return activated;
+  }
+
+  private List<ActivatedJob> activateInTransaction(Request request) {
     return transactions.execute(
         status -> {
           List<Job> activated =

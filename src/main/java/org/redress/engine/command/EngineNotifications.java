@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.redress.engine.metrics.EngineMetrics;
+import org.redress.engine.model.BpmnElementType;
 import org.redress.engine.runtime.EngineListener;
+import org.redress.engine.runtime.LifecycleEvent;
 import org.redress.engine.state.UserTaskTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +28,17 @@ public class EngineNotifications {
   private final Map<Long, CompletableFuture<UserTaskTransition>> transitions =
       new ConcurrentHashMap<>();
 
-  public EngineNotifications(JobNotifier jobs, List<EngineListener> listeners) {
+  private final EngineMetrics metrics;
+
+  public EngineNotifications(
+      JobNotifier jobs, List<EngineListener> listeners, EngineMetrics metrics) {
     this.jobs = jobs;
     this.listeners = listeners;
+    this.metrics = metrics;
   }
 
   public void publish(CommandOutcome outcome) {
+    count(outcome);
     if (!outcome.events().isEmpty()) {
       for (EngineListener listener : listeners) {
         try {
@@ -55,6 +63,26 @@ public class EngineNotifications {
     }
     if (!outcome.activatableJobTypes().isEmpty()) {
       jobs.jobsAvailable(outcome.activatableJobTypes());
+    }
+  }
+
+  private void count(CommandOutcome outcome) {
+    try {
+      metrics.jobEvents(outcome.jobEvents());
+      for (LifecycleEvent event : outcome.events()) {
+        if (event.elementType() == BpmnElementType.PROCESS) {
+          switch (event.intent()) {
+            case "ELEMENT_ACTIVATED" -> metrics.processInstanceEvent(event.elementId(), "started");
+            case "ELEMENT_COMPLETED" ->
+                metrics.processInstanceEvent(event.elementId(), "completed");
+            case "ELEMENT_TERMINATED" ->
+                metrics.processInstanceEvent(event.elementId(), "terminated");
+            default -> {}
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Counting engine metrics failed", e);
     }
   }
 

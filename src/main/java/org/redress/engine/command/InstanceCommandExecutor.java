@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.redress.engine.EngineRejection;
+import org.redress.engine.metrics.EngineMetrics;
 import org.redress.engine.runtime.DeployedProcess;
 import org.redress.engine.runtime.EngineServices;
 import org.redress.engine.runtime.ProcessDefinitions;
@@ -15,6 +16,7 @@ import org.redress.engine.runtime.ProcessInstanceRunner;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.InstanceStore;
+import org.redress.engine.state.Job;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -100,8 +102,9 @@ public class InstanceCommandExecutor {
               List<ProcessInstanceRunner> runners = settle(runner);
               List<CommandOutcome> outcomes = new ArrayList<>();
               for (ProcessInstanceRunner r : runners) {
+                List<EngineMetrics.JobEvent> jobEvents = jobEvents(r.state());
                 store.flush(r.state());
-                outcomes.add(outcome(r, r.state(), r == runner ? wasActive : true));
+                outcomes.add(outcome(r, r.state(), r == runner ? wasActive : true, jobEvents));
               }
               TransactionSynchronizationManager.registerSynchronization(
                   new TransactionSynchronization() {
@@ -191,8 +194,22 @@ public class InstanceCommandExecutor {
         });
   }
 
+  /** Read before the flush, which forgets what changed. */
+  private static List<EngineMetrics.JobEvent> jobEvents(InstanceState state) {
+    List<EngineMetrics.JobEvent> events = new ArrayList<>();
+    for (Job job : state.jobs()) {
+      for (String intent : job.eventsOfThisCommand()) {
+        events.add(new EngineMetrics.JobEvent(job.type(), intent));
+      }
+    }
+    return events;
+  }
+
   private static CommandOutcome outcome(
-      ProcessInstanceRunner runner, InstanceState state, boolean wasActive) {
+      ProcessInstanceRunner runner,
+      InstanceState state,
+      boolean wasActive,
+      List<EngineMetrics.JobEvent> jobEvents) {
     Set<String> activatable = new LinkedHashSet<>(runner.createdJobTypes());
     CommandOutcome.EndedProcessInstance ended = null;
     if (wasActive && !state.processInstance().isActive()) {
@@ -204,6 +221,6 @@ public class InstanceCommandExecutor {
               runner.variables().localJson(key));
     }
     return new CommandOutcome(
-        activatable, ended, runner.events(), List.copyOf(runner.endedTransitions()));
+        activatable, ended, runner.events(), List.copyOf(runner.endedTransitions()), jobEvents);
   }
 }

@@ -73,6 +73,19 @@ public class JobNotifier implements AutoCloseable {
     }
   }
 
+  /** Activation requests parked now, over all job types (a gauge for operators). */
+  public int waiterCount() {
+    int count = 0;
+    for (ConcurrentLinkedQueue<Waiter> queue : waiting.values()) {
+      for (Waiter waiter : queue) {
+        if (!waiter.isFinished()) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   /** Re-checks every type somebody waits for (jobs from other app instances, expired leases). */
   public void recheckWaiting() {
     jobsAvailable(List.copyOf(waiting.keySet()));

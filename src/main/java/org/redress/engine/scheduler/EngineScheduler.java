@@ -2,6 +2,7 @@ package org.redress.engine.scheduler;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.redress.engine.EngineClock;
 import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.JobNotifier;
+import org.redress.engine.metrics.EngineMetrics;
 import org.redress.engine.state.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ public class EngineScheduler implements SmartLifecycle {
   private static final int BATCH = 500;
   private static final long RECHECK_WAITING_MILLIS = 1000;
 
+  private final EngineMetrics metrics;
   private final JobStore jobs;
   private final EventCommands events;
   private final JobNotifier notifier;
@@ -43,7 +46,9 @@ public class EngineScheduler implements SmartLifecycle {
       EventCommands events,
       JobNotifier notifier,
       EngineClock clock,
-      Duration interval) {
+      Duration interval,
+      EngineMetrics metrics) {
+    this.metrics = metrics;
     this.jobs = jobs;
     this.events = events;
     this.notifier = notifier;
@@ -59,7 +64,9 @@ public class EngineScheduler implements SmartLifecycle {
     }
     Set<String> types = new LinkedHashSet<>();
     var now = clock.now();
-    types.addAll(jobs.timeOutExpired(now, BATCH));
+    List<String> timedOut = jobs.timeOutExpired(now, BATCH);
+    metrics.jobsTimedOut(timedOut);
+    types.addAll(timedOut);
     types.addAll(jobs.recurAfterBackOff(now, BATCH));
     if (!types.isEmpty()) {
       notifier.jobsAvailable(types);

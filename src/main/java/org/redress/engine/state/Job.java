@@ -22,6 +22,8 @@ public final class Job extends ChangeTracked {
   private final Instant createdAt;
   private JobState state;
   private String intent;
+  // The intent as loaded (null for a new job): a change of intent is a job event for metrics.
+  private final String loadedIntent;
   private int retries;
   private String worker;
   private Instant deadline;
@@ -62,6 +64,7 @@ public final class Job extends ChangeTracked {
     this.type = type;
     this.state = state;
     this.intent = intent;
+    this.loadedIntent = isNew ? null : intent;
     this.kind = kind;
     this.listenerEventType = listenerEventType;
     this.retries = retries;
@@ -98,6 +101,22 @@ public final class Job extends ChangeTracked {
 
   public String intent() {
     return intent;
+  }
+
+  /**
+   * The job events this command caused, in order: {@code CREATED} for a new job, then its intent
+   * when the command changed it (completed, failed, canceled, ...). Empty when untouched.
+   */
+  public java.util.List<String> eventsOfThisCommand() {
+    if (isNew()) {
+      return "CREATED".equals(intent)
+          ? java.util.List.of("CREATED")
+          : java.util.List.of("CREATED", intent);
+    }
+    if (isDirty() && !intent.equals(loadedIntent)) {
+      return java.util.List.of(intent);
+    }
+    return java.util.List.of();
   }
 
   public String kind() {
