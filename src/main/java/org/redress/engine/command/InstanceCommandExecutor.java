@@ -17,6 +17,7 @@ import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.InstanceState;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.Job;
+import org.slf4j.MDC;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -57,6 +58,24 @@ public class InstanceCommandExecutor {
    * @param command the change; it may throw an {@link EngineRejection}, which rolls back
    */
   public <T> T execute(
+      long processInstanceKey,
+      Supplier<EngineRejection> notFound,
+      BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
+    // Engine log lines (incidents, retries) name the instance they are about.
+    String previous = MDC.get("processInstanceKey");
+    MDC.put("processInstanceKey", Long.toString(processInstanceKey));
+    try {
+      return executeLocked(processInstanceKey, notFound, command);
+    } finally {
+      if (previous == null) {
+        MDC.remove("processInstanceKey");
+      } else {
+        MDC.put("processInstanceKey", previous);
+      }
+    }
+  }
+
+  private <T> T executeLocked(
       long processInstanceKey,
       Supplier<EngineRejection> notFound,
       BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
