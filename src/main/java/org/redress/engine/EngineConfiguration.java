@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.redress.engine.api.BackpressureFilter;
+import org.redress.engine.api.BackpressureProperties;
 import org.redress.engine.api.EngineApiMetricsInterceptor;
 import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.CreateProcessInstance;
@@ -40,6 +42,8 @@ import org.redress.engine.state.PurgeStore;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -174,6 +178,19 @@ public class EngineConfiguration {
         LOG.warn("Refreshing the engine state gauges failed; next try at the next interval", e);
       }
     }
+  }
+
+  /** Back-pressure on /v2, after Spring Security (an unauthenticated call is refused 401 first). */
+  @Bean
+  FilterRegistrationBean<BackpressureFilter> engineBackpressure(
+      BackpressureProperties properties, EngineMetrics metrics) {
+    BackpressureFilter filter = new BackpressureFilter(properties, inFlight -> metrics.rejected());
+    FilterRegistrationBean<BackpressureFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns("/v2/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setEnabled(properties.enabled());
+    metrics.inFlight(filter::inFlight);
+    return registration;
   }
 
   @Bean

@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -95,6 +97,30 @@ class EngineApiExceptionHandler {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(Exception e, HttpServletRequest request) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "INVALID_ARGUMENT", e.getMessage(), request);
+  }
+
+  /** No database connection within the pool's timeout: the engine is saturated (back-pressure). */
+  @ExceptionHandler({
+    CannotGetJdbcConnectionException.class,
+    CannotCreateTransactionException.class
+  })
+  ResponseEntity<ProblemDetail> exhausted(Exception e, HttpServletRequest request) {
+    LOG.warn(
+        "Engine API request {} {} found no free database connection: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.getMessage());
+    ResponseEntity<ProblemDetail> problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "RESOURCE_EXHAUSTED",
+            "Expected to process the request, but no database connection became free in time;"
+                + " nothing was changed, retry after a short back-off",
+            request);
+    return ResponseEntity.status(problem.getStatusCode())
+        .headers(problem.getHeaders())
+        .header("Retry-After", "1")
+        .body(problem.getBody());
   }
 
   @ExceptionHandler(Exception.class)

@@ -25,6 +25,8 @@ public class EngineMetrics {
   public static final String PROCESS_INSTANCE_EVENTS = "engine.process.instance.events";
   public static final String COMMANDS = "engine.commands";
   public static final String LONG_POLL_WAITERS = "engine.job.long.poll.waiters";
+  public static final String IN_FLIGHT = "engine.requests.in.flight";
+  public static final String REJECTED = "engine.backpressure.rejected";
 
   private final MeterRegistry registry;
 
@@ -100,6 +102,21 @@ public class EngineMetrics {
     Gauge.builder(LONG_POLL_WAITERS, waiting)
         .description("Job activation requests parked, waiting for a job (long polling)")
         .register(registry);
+  }
+
+  /** Registers the gauge of engine API requests being processed (back-pressure slots taken). */
+  public void inFlight(Supplier<Number> inFlight) {
+    Gauge.builder(IN_FLIGHT, inFlight)
+        .description("Engine API requests being processed now (back-pressure slots in use)")
+        .register(registry);
+  }
+
+  /** An engine API request refused with RESOURCE_EXHAUSTED. */
+  public void rejected() {
+    Counter.builder(REJECTED)
+        .description("Engine API requests refused with RESOURCE_EXHAUSTED (back-pressure)")
+        .register(registry)
+        .increment();
   }
 
   private void jobEvent(String type, String intent, int count) {
