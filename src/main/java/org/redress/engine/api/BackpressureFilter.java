@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.springframework.http.MediaType;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BackpressureFilter extends OncePerRequestFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SLOT = BackpressureFilter.class.getName() + ".slot";
 
   private final Semaphore slots;
   private final AtomicInteger queued = new AtomicInteger();
@@ -61,10 +65,41 @@ public class BackpressureFilter extends OncePerRequestFilter {
       refuse(request, response);
       return;
     }
+    Slot slot = new Slot(slots);
+    request.setAttribute(SLOT, slot);
     try {
       chain.doFilter(request, response);
     } finally {
-      slots.release();
+      slot.release();
+    }
+  }
+
+  /**
+   * Gives the current request's slot back before it waits for something other requests must do
+   * (create-with-result awaiting the instance's end, a user task command awaiting its listeners):
+   * otherwise a few waiting requests would hold every slot and refuse the very commands they wait
+   * for. No effect outside a limited request.
+   */
+  public static void releaseCurrentSlot() {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    if (attributes != null
+        && attributes.getAttribute(SLOT, RequestAttributes.SCOPE_REQUEST) instanceof Slot slot) {
+      slot.release();
+    }
+  }
+
+  private static final class Slot {
+    private final Semaphore slots;
+    private final AtomicBoolean held = new AtomicBoolean(true);
+
+    Slot(Semaphore slots) {
+      this.slots = slots;
+    }
+
+    void release() {
+      if (held.compareAndSet(true, false)) {
+        slots.release();
+      }
     }
   }
 

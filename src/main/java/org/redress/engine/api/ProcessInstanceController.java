@@ -125,7 +125,10 @@ class ProcessInstanceController {
               : Duration.ofMillis(
                   Math.min(body.requestTimeout(), properties.maxRequestTimeout().toMillis()));
       created =
-          purgeEngine.excludingPurge(() -> createProcessInstance.createAndAwait(request, timeout));
+          purgeEngine.excludingPurge(
+              () ->
+                  createProcessInstance.createAndAwait(
+                      request, timeout, BackpressureFilter::releaseCurrentSlot));
       if (!created.ended().completed()) {
         throw EngineRejection.invalidState(
             "Expected process instance '"

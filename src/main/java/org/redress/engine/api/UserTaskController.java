@@ -107,17 +107,18 @@ class UserTaskController {
   @PostMapping("/v2/user-tasks/{userTaskKey}/assignment")
   ResponseEntity<Void> assign(@PathVariable long userTaskKey, @RequestBody AssignmentRequest body) {
     commands.awaitDecision(
-        commands.assign(
-            userTaskKey,
-            body.assignee(),
-            body.allowOverride() == null || body.allowOverride(),
-            body.action()));
+        releasingSlot(
+            commands.assign(
+                userTaskKey,
+                body.assignee(),
+                body.allowOverride() == null || body.allowOverride(),
+                body.action())));
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/v2/user-tasks/{userTaskKey}/assignee")
   ResponseEntity<Void> unassign(@PathVariable long userTaskKey) {
-    commands.awaitDecision(commands.unassign(userTaskKey));
+    commands.awaitDecision(releasingSlot(commands.unassign(userTaskKey)));
     return ResponseEntity.noContent().build();
   }
 
@@ -125,10 +126,11 @@ class UserTaskController {
   ResponseEntity<Void> complete(
       @PathVariable long userTaskKey, @RequestBody(required = false) CompletionRequest body) {
     commands.awaitDecision(
-        commands.complete(
-            userTaskKey,
-            body == null ? Map.of() : ApiFormat.orEmpty(body.variables()),
-            body == null ? null : body.action()));
+        releasingSlot(
+            commands.complete(
+                userTaskKey,
+                body == null ? Map.of() : ApiFormat.orEmpty(body.variables()),
+                body == null ? null : body.action())));
     return ResponseEntity.noContent().build();
   }
 
@@ -145,7 +147,7 @@ class UserTaskController {
       }
     }
     commands.awaitDecision(
-        commands.update(userTaskKey, changes, body == null ? null : body.action()));
+        releasingSlot(commands.update(userTaskKey, changes, body == null ? null : body.action())));
     return ResponseEntity.noContent().build();
   }
 
@@ -184,5 +186,11 @@ class UserTaskController {
         ApiFormat.key(t.processDefinitionKey()),
         ApiFormat.key(t.processInstanceKey()),
         ApiFormat.key(t.formKey()));
+  }
+
+  /** The transition is committed; its wait for the listeners must not hold a back-pressure slot. */
+  private static UserTaskCommands.Transition releasingSlot(UserTaskCommands.Transition transition) {
+    BackpressureFilter.releaseCurrentSlot();
+    return transition;
   }
 }

@@ -68,9 +68,11 @@ public class CreateProcessInstance {
   /**
    * Creates the instance and waits for its end.
    *
+   * @param started run once the instance is committed, before the wait (e.g. to give back a
+   *     back-pressure slot)
    * @throws EngineRejection TIMEOUT when it has not ended within {@code timeout}
    */
-  public Created createAndAwait(Request request, Duration timeout) {
+  public Created createAndAwait(Request request, Duration timeout, Runnable started) {
     DeployedProcess process = resolve(request);
     long key = keys.nextKey();
     CompletableFuture<CommandOutcome.EndedProcessInstance> end = notifications.awaitEnd(key);
@@ -79,6 +81,7 @@ public class CreateProcessInstance {
       if (created.ended() != null) {
         return created;
       }
+      started.run();
       return new Created(key, process, end.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       throw new EngineRejection(

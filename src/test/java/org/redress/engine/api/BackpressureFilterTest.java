@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 class BackpressureFilterTest {
 
@@ -77,6 +79,51 @@ class BackpressureFilterTest {
 
     first.release();
     running.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldFreeTheSlotWhenARequestWaitsForOthersAfterItsCommand() throws Exception {
+    // given one slot, taken by a request that gives it back before it waits (create-with-result)
+    BackpressureFilter filter = filter(1, 0, Duration.ZERO);
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    FilterChain awaiting =
+        (req, res) -> {
+          RequestContextHolder.setRequestAttributes(
+              new ServletRequestAttributes((jakarta.servlet.http.HttpServletRequest) req));
+          try {
+            BackpressureFilter.releaseCurrentSlot();
+            BackpressureFilter.releaseCurrentSlot(); // twice: still one slot given back
+            waiting.countDown();
+            done.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            RequestContextHolder.resetRequestAttributes();
+          }
+        };
+    CompletableFuture<Void> first =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                filter.doFilter(
+                    new MockHttpServletRequest("POST", "/v2/process-instances"),
+                    new MockHttpServletResponse(),
+                    awaiting);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            runnable -> new Thread(runnable).start());
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // when the command it waits for arrives, then it is processed, not refused
+    assertThat(call(filter, "POST", "/v2/jobs/1/completion").getStatus()).isEqualTo(200);
+    assertThat(filter.inFlight()).isZero();
+
+    done.countDown();
+    first.get(5, TimeUnit.SECONDS);
+    assertThat(filter.inFlight()).isZero();
   }
 
   private BackpressureFilter filter(int inFlight, int queued, Duration timeout) {
