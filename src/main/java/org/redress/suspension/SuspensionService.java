@@ -338,7 +338,7 @@ public class SuspensionService {
                 + " frozen in wallet "
                 + c.walletId()
                 + (shortfall
-                    ? " (the statement named " + requested + "; the wallet held no more)"
+                    ? " (the statement named " + requested + "; the wallet had no more available)"
                     : "")
                 + (legal != null && legal.isPositive()
                     ? ", of which " + legal + " under legal hold " + m.legalReference()
