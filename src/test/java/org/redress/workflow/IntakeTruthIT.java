@@ -118,6 +118,11 @@ class IntakeTruthIT extends WorkflowTestBase {
         .containsEntry("legallyHeld", List.of("300.00 EUR"))
         .containsEntry("released", List.of("500.00 EUR"))
         .containsEntry("paidOut", List.of("500.00 EUR"));
+    assertThat(historyEntries(first))
+        .filteredOn(e -> "FUNDS_PAID_OUT".equals(e.get("action")))
+        .extracting(e -> (String) e.get("summary"))
+        .singleElement()
+        .satisfies(s -> assertThat(s).startsWith("500.00 EUR paid out to verified account *"));
 
     // when the same statement is reported again (demo.sh run twice): only 400.00 is available
     String second = suspend(user, 80_000, 30_000L, "bob");

@@ -124,6 +124,23 @@ public class FundReleaseService {
         throw new PayoutRejected(
             "The payment provider rejected the payout: " + result.rejectionReason());
       }
+      if (result.status() == PayoutResult.Status.PAID) {
+        // the auditor's history states money paid out as it states money frozen and released
+        audit.record(
+            new AuditEntry(
+                caseId,
+                "FUNDS_PAID_OUT",
+                WORKFLOW_ACTOR,
+                ActorType.SYSTEM,
+                result.amount()
+                    + " paid out to verified account "
+                    + destination.get().maskedReference()
+                    + " (provider reference "
+                    + result.gatewayReference()
+                    + ")",
+                Map.of("amount", result.amount().toString(), "payoutKey", result.idempotencyKey()),
+                result.idempotencyKey()));
+      }
       results.add(result);
     }
     return results;
