@@ -220,7 +220,8 @@ class IntakeTruthIT extends WorkflowTestBase {
   }
 
   @Test
-  void shouldAnswer400ProblemWhenJsonHasTrailingContentOrDuplicateKeys() throws Exception {
+  void shouldAnswer400ProblemWhenJsonHasTrailingContentDuplicateKeysOrUnknownFields()
+      throws Exception {
     // given a complete statement followed by a second JSON value, and one with a repeated key
     Account user = account(Money.of(1_000, "EUR"));
     Map<String, Object> body = statement(user.accountId(), user.walletId(), 1_000, null);
@@ -257,6 +258,15 @@ class IntakeTruthIT extends WorkflowTestBase {
     assertThat((String) appeal.getBody().get("detail"))
         .contains("content after the JSON value")
         .doesNotContain("org.redress");
+    // and a misspelt field is not silently dropped (talkToPerson would be lost)
+    ResponseEntity<Map<String, Object>> misspelt =
+        api.post(
+            appellantOf(caseId),
+            "/api/cases/" + caseId + "/appeals",
+            Map.of("statement", "These were refunds", "talkToPersn", true));
+    assertThat(misspelt.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) misspelt.getBody().get("detail"))
+        .contains("field talkToPersn is not known here");
     assertThat((List<?>) api.get(ALICE, "/api/cases/" + caseId).getBody().get("appeals")).isEmpty();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -22,9 +23,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * JSON bodies of Redress's own API ({@code /api}, controllers in {@code org.redress} outside the
  * engine) are read strictly (issue 8): exactly one JSON value (trailing content refused), no
- * duplicate keys, no enum given as a number, no fraction silently cut to a whole number. Errors
- * become 400 {@code MALFORMED_REQUEST} with the field's path and no Java type names. The engine's
- * {@code /v2} API keeps Spring's reader and its wire format.
+ * duplicate keys, no unknown (e.g. misspelt) fields, no enum given as a number, no fraction
+ * silently cut to a whole number. Errors become 400 {@code MALFORMED_REQUEST} with the field's path
+ * and no Java type names. The engine's {@code /v2} API keeps Spring's reader and its wire format.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration implements WebMvcConfigurer {
@@ -42,6 +43,7 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
             .copy()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     strict.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     converters.add(0, new StrictApiConverter(strict));
@@ -96,6 +98,9 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
       if (cause instanceof MismatchedInputException mismatch
           && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
         return "there is content after the JSON value" + where(mismatch);
+      }
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        return "field " + path(unknown) + " is not known here; check its spelling";
       }
       if (cause instanceof InvalidFormatException invalid) {
         return "field " + path(invalid) + " has a value of the wrong form: " + invalid.getValue();
