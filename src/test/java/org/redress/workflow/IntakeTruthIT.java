@@ -295,6 +295,31 @@ class IntakeTruthIT extends WorkflowTestBase {
     assertThat(casesOfDecision(body)).isZero();
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldDocumentTheStatementSchemaWithItsFieldLimitsInTheOpenApiDocument() {
+    // when
+    Map<String, Object> docs = api.get(ALICE, "/v3/api-docs").getBody();
+
+    // then the intake's body is documented (it is read by hand) with the limits it enforces
+    Map<String, Object> schemas =
+        (Map<String, Object>) ((Map<String, Object>) docs.get("components")).get("schemas");
+    Map<String, Object> statement =
+        (Map<String, Object>)
+            ((Map<String, Object>) schemas.get("SuspensionRequest")).get("properties");
+    assertThat((Map<String, Object>) statement.get("facts")).containsEntry("maxLength", 5000);
+    assertThat((Map<String, Object>) statement.get("measures")).containsEntry("maxItems", 4);
+    Map<String, Object> ground =
+        (Map<String, Object>) ((Map<String, Object>) schemas.get("Ground")).get("properties");
+    assertThat((Map<String, Object>) ground.get("explanation")).containsEntry("maxLength", 2000);
+    Map<String, Object> post =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) docs.get("paths")).get("/api/suspensions"))
+                .get("post");
+    assertThat(post.get("requestBody").toString()).contains("SuspensionRequest");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   /** A complete statement as {@link #suspend} sends it, as a mutable map. */
