@@ -271,6 +271,36 @@ class IntakeTruthIT extends WorkflowTestBase {
   }
 
   @Test
+  void shouldRefuseADecisionWithTrailingContentAndKeepTheTaskOpen() {
+    // given a claimed review task
+    Account user = account(Money.of(1_000, "EUR"));
+    String caseId = suspend(user, 1_000, null, "bob");
+    awaitStatus(caseId, CaseStatus.NOTIFIED);
+    api.post(appellantOf(caseId), "/api/cases/" + caseId + "/appeals", Map.of("statement", "Why"));
+    long task = awaitReviewTask(caseId);
+    assertThat(
+            api.post(ALICE, "/api/review/tasks/" + task + "/claim", Map.of())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+
+    // when a decision arrives with a second JSON value after it
+    ResponseEntity<Map<String, Object>> decision =
+        api.postRaw(
+            ALICE,
+            "/api/review/tasks/" + task + "/decision",
+            "{\"outcome\": \"OVERTURN\", \"rationale\": \"The receipts match the refunds\","
+                + " \"policyReference\": \"Payments policy 3.1\"} {\"outcome\": \"UPHOLD\"}");
+
+    // then it is a 400 problem and the task stays open with its assignee
+    assertThat(decision.getStatusCode().value()).isEqualTo(400);
+    assertThat(decision.getBody()).containsEntry("code", "MALFORMED_REQUEST");
+    assertThat(api.get(ALICE, "/api/review/tasks/" + task).getBody())
+        .containsEntry("state", "CREATED")
+        .containsEntry("assignee", "alice");
+  }
+
+  @Test
   void shouldListABadEnumAnUnknownFieldAndAMissingFieldInOne422() {
     // given an unknown measure type and category, a misspelt field and no facts
     Account user = account(Money.of(1_000, "EUR"));
