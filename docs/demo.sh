@@ -11,6 +11,9 @@
 # notice's case link and appeals; reviewer alice claims the task and upholds the ban; Redress
 # releases the 500.00 CNY no legal order covers and pays it out to the user's verified account;
 # auditor dave reads the history. Demo passwords are public (README, "Security and demo users").
+# Run it again on the same data and the wallet has only 400.00 CNY available (300.00 stay legally
+# held from the first run): Redress freezes those 400.00 and the notice says less was frozen than
+# named; a third run finds nothing to freeze and says that.
 set -euo pipefail
 
 BASE=${BASE:-http://localhost:8080}

@@ -37,16 +37,42 @@ public record CaseView(
       Instant imposedAt,
       String imposedBy) {}
 
+  /**
+   * A measure; for a MONETARY one both what the statement named and what the ledger froze (issue
+   * 8). Amounts as "120.00 EUR".
+   *
+   * @param frozenRequested the money the statement names to freeze, or null
+   * @param frozen what the freeze step froze: at most what the wallet held ("0.00 EUR" when it held
+   *     none); null until that step ran
+   * @param frozenShort true when less was frozen than the statement named
+   * @param legalHoldRequested the part the statement says a legal order holds, or null
+   * @param legallyHeld the part of {@code frozen} placed under the legal hold, or null
+   */
   public record MeasureView(
       String type,
       String scope,
       String territorialScope,
       Instant startsAt,
       Instant endsAt,
-      boolean indefinite) {}
+      boolean indefinite,
+      String frozenRequested,
+      String frozen,
+      boolean frozenShort,
+      String legalHoldRequested,
+      String legallyHeld,
+      String legalReference) {}
 
-  /** Amounts as "120.00 EUR", one per currency. */
-  public record FundsView(List<String> frozen, List<String> legallyHeld, List<String> released) {}
+  /**
+   * The case's money as the ledger holds it now (funds module), one amount per currency as "120.00
+   * EUR".
+   *
+   * @param frozen held now: workflow and legal holds
+   * @param legallyHeld the part of {@code frozen} under legal holds
+   * @param released returned from the freeze to the wallet
+   * @param paidOut paid out to the holder's verified account
+   */
+  public record FundsView(
+      List<String> frozen, List<String> legallyHeld, List<String> released, List<String> paidOut) {}
 
   public record AppealView(
       String appealId,

@@ -2,6 +2,7 @@ package org.redress.appeal;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.redress.shared.Money;
 import org.redress.suspension.CaseTransition;
 import org.redress.suspension.Measure;
 import org.redress.suspension.SuspensionCase;
@@ -11,7 +12,13 @@ import org.redress.suspension.SuspensionCase;
 interface CaseViewMapper {
 
   @Mapping(target = "indefinite", expression = "java(measure.endsAt() == null)")
+  @Mapping(target = "frozenShort", expression = "java(measure.frozenShort())")
   CaseView.MeasureView measure(Measure measure);
+
+  /** Amounts as "120.00 EUR". */
+  default String money(Money money) {
+    return money == null ? null : money.toString();
+  }
 
   @Mapping(target = "imposedBy", ignore = true)
   CaseView.StatementView statement(SuspensionCase suspensionCase);

@@ -1,11 +1,9 @@
 package org.redress.appeal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.redress.funds.FundsEvent;
+import org.redress.funds.CaseFunds;
 import org.redress.funds.FundsService;
-import org.redress.funds.ReleasableAssessment;
 import org.redress.notice.Notice;
 import org.redress.notice.NoticeKind;
 import org.redress.notice.NoticeService;
@@ -83,19 +81,18 @@ public class CaseViewService {
 
   private CaseView.FundsView fundsView(String caseId, SuspensionCase c) {
     if (!c.hasMonetaryMeasure()) {
-      return new CaseView.FundsView(List.of(), List.of(), List.of());
+      return new CaseView.FundsView(List.of(), List.of(), List.of(), List.of());
     }
-    ReleasableAssessment assessment = funds.assessReleasable(caseId);
-    List<Money> released = new ArrayList<>();
-    for (FundsEvent event : funds.events(caseId)) {
-      if (event.type() == FundsEvent.Type.RELEASED && event.amount() != null) {
-        released.add(event.amount());
-      }
-    }
+    CaseFunds money = funds.summary(caseId);
     return new CaseView.FundsView(
-        assessment.frozen().stream().map(Money::toString).toList(),
-        assessment.legallyHeld().stream().map(Money::toString).toList(),
-        released.stream().map(Money::toString).toList());
+        text(money.frozen()),
+        text(money.legallyHeld()),
+        text(money.released()),
+        text(money.paidOut()));
+  }
+
+  private static List<String> text(List<Money> amounts) {
+    return amounts.stream().map(Money::toString).toList();
   }
 
   private static CaseView.NoticeView notice(Notice n) {

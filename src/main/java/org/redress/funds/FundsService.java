@@ -107,6 +107,11 @@ public class FundsService {
         });
   }
 
+  /** True if the wallet was opened in this ledger (intake refuses to freeze an unknown one). */
+  public boolean walletExists(String walletId) {
+    return walletId != null && repository.findWalletHolder(walletId).isPresent();
+  }
+
   /** A wallet's balances, each summed from its ledger lines. */
   public WalletBalances balances(String walletId) {
     return new WalletBalances(walletId, repository.walletBalances(walletId));
@@ -262,6 +267,33 @@ public class FundsService {
       }
     }
     return ReleasableAssessment.of(caseId, frozen, legal);
+  }
+
+  /**
+   * What the ledger holds, released and paid out for the case (zero lists for a case that never
+   * froze anything): the facts notices and the case view state.
+   */
+  public CaseFunds summary(String caseId) {
+    ReleasableAssessment assessment = assessReleasable(caseId);
+    List<Money> released = new ArrayList<>();
+    List<Money> paid = new ArrayList<>();
+    for (FundsEvent event : repository.events(caseId)) {
+      if (event.amount() == null) {
+        continue;
+      }
+      if (event.type() == FundsEvent.Type.RELEASED) {
+        released.add(event.amount());
+      } else if (event.type() == FundsEvent.Type.PAYOUT_PAID) {
+        paid.add(event.amount());
+      }
+    }
+    return new CaseFunds(
+        caseId,
+        assessment.frozen(),
+        assessment.legallyHeld(),
+        assessment.releasable(),
+        Amounts.totals(released),
+        Amounts.totals(paid));
   }
 
   /**

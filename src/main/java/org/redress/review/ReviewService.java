@@ -385,6 +385,8 @@ public class ReviewService {
           if (d.restrictionEndsAt() != null) {
             model.put("restrictionEndsAt", d.restrictionEndsAt());
           }
+          // Money as the ledger holds it after the fund release, not as the outcome implies.
+          model.putAll(funds.summary(c.caseId()).noticeModel());
           notices.send(
               new NoticeRequest(
                   c.caseId(),

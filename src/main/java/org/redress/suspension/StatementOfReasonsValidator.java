@@ -2,6 +2,7 @@ package org.redress.suspension;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,6 +58,37 @@ public final class StatementOfReasonsValidator {
 
   static final int MIN_FACTS_LENGTH = 30;
 
+  // Maximum lengths in characters (Unicode code points, as the transparency database counts them),
+  // each at most the TDB's limit for the field the value is submitted as (R-TDB-3,
+  // domain-requirements 2.3), so that a statement Redress accepts is never too long for the TDB.
+
+  /** {@code puid}: max 500. */
+  public static final int MAX_DECISION_ID = 500;
+
+  /** {@code decision_facts}: max 5000. */
+  public static final int MAX_FACTS = 5_000;
+
+  /** {@code illegal_content_legal_ground} / {@code incompatible_content_ground}: max 500. */
+  public static final int MAX_GROUND_REFERENCE = 500;
+
+  /** {@code illegal_content_explanation} / {@code incompatible_content_explanation}: max 2000. */
+  public static final int MAX_GROUND_EXPLANATION = 2_000;
+
+  /** {@code decision_*_other}, the TDB's free-text description of a measure: max 500. */
+  public static final int MAX_SCOPE = 500;
+
+  /** The TDB takes the territorial scope as a list of country codes, not as text. */
+  public static final int MAX_TERRITORIAL_SCOPE = 200;
+
+  /** Not submitted to the TDB (money is not part of a statement there); as a legal ground. */
+  public static final int MAX_LEGAL_REFERENCE = 500;
+
+  /** Identifiers and names Redress keeps but never submits (no personal data in the TDB). */
+  public static final int MAX_NAME = 200;
+
+  /** One measure per type, as the TDB has one {@code decision_*} per kind. */
+  public static final int MAX_MEASURES = 4;
+
   private StatementOfReasonsValidator() {}
 
   public static List<Violation> validate(SuspensionRequest request, Instant now) {
@@ -88,6 +120,8 @@ public final class StatementOfReasonsValidator {
               "must describe the specific facts (at least "
                   + MIN_FACTS_LENGTH
                   + " characters): which items or transactions, and when"));
+    } else {
+      tooLong(request.facts(), MAX_FACTS, "facts", "decision_facts", violations);
     }
     if (blank(request.category())) {
       violations.add(new Violation("category", "the category of the violation is required"));
@@ -116,6 +150,8 @@ public final class StatementOfReasonsValidator {
     }
     if (blank(request.imposedBy())) {
       violations.add(new Violation("imposedBy", "who imposed the restriction is required"));
+    } else {
+      tooLong(request.imposedBy(), MAX_NAME, "imposedBy", null, violations);
     }
     if (request.imposedAt() == null) {
       violations.add(new Violation("imposedAt", "when the restriction was imposed is required"));
@@ -133,10 +169,15 @@ public final class StatementOfReasonsValidator {
     }
     if (blank(account.accountId())) {
       violations.add(new Violation("account.accountId", "the account id is required"));
+    } else {
+      tooLong(account.accountId(), MAX_NAME, "account.accountId", null, violations);
     }
     if (blank(account.displayName())) {
       violations.add(new Violation("account.displayName", "the account holder's name is required"));
+    } else {
+      tooLong(account.displayName(), MAX_NAME, "account.displayName", null, violations);
     }
+    tooLong(account.walletId(), MAX_NAME, "account.walletId", null, violations);
     if (account.locale() != null && !LOCALES.contains(account.locale())) {
       violations.add(
           new Violation("account.locale", "must be one of " + String.join(", ", sorted(LOCALES))));
@@ -152,7 +193,18 @@ public final class StatementOfReasonsValidator {
               "at least one measure is required: what the decision does (Art. 17(3)(a))"));
       return;
     }
+    if (measures.size() > MAX_MEASURES) {
+      violations.add(
+          new Violation(
+              "measures",
+              "must have at most "
+                  + MAX_MEASURES
+                  + " measures, one per type; it has "
+                  + measures.size()));
+      return;
+    }
     boolean monetary = false;
+    Set<MeasureType> types = EnumSet.noneOf(MeasureType.class);
     for (int i = 0; i < measures.size(); i++) {
       String at = "measures[" + i + "]";
       MeasureRequest m = measures.get(i);
@@ -163,13 +215,30 @@ public final class StatementOfReasonsValidator {
       if (m.type() == null) {
         violations.add(
             new Violation(at + ".type", "must be one of ACCOUNT, MONETARY, SERVICE, VISIBILITY"));
+      } else if (!types.add(m.type())) {
+        violations.add(
+            new Violation(
+                at + ".type",
+                "a second "
+                    + m.type()
+                    + " measure: give one measure per type, with its whole scope (as the"
+                    + " transparency database has one decision per kind)"));
       }
       if (blank(m.scope())) {
         violations.add(new Violation(at + ".scope", "what exactly is restricted is required"));
+      } else {
+        tooLong(m.scope(), MAX_SCOPE, at + ".scope", "decision_*_other", violations);
       }
       if (blank(m.territorialScope())) {
         violations.add(
             new Violation(at + ".territorialScope", "the territorial scope is required"));
+      } else {
+        tooLong(
+            m.territorialScope(),
+            MAX_TERRITORIAL_SCOPE,
+            at + ".territorialScope",
+            null,
+            violations);
       }
       if (m.startsAt() == null) {
         violations.add(new Violation(at + ".startsAt", "the start is required"));
@@ -233,6 +302,13 @@ public final class StatementOfReasonsValidator {
         violations.add(
             new Violation(
                 at + ".legalHold.legalReference", "the legal order behind the hold is required"));
+      } else {
+        tooLong(
+            m.legalHold().legalReference(),
+            MAX_LEGAL_REFERENCE,
+            at + ".legalHold.legalReference",
+            null,
+            violations);
       }
     }
   }
@@ -257,6 +333,13 @@ public final class StatementOfReasonsValidator {
               ground.type() == SuspensionCase.GroundType.ILLEGAL
                   ? "the legal provision relied on is required"
                   : "the versioned terms clause relied on is required"));
+    } else {
+      tooLong(
+          ground.reference(),
+          MAX_GROUND_REFERENCE,
+          "ground.reference",
+          "illegal_content_legal_ground / incompatible_content_ground",
+          violations);
     }
     if (blank(ground.explanation())) {
       violations.add(
@@ -271,7 +354,44 @@ public final class StatementOfReasonsValidator {
               "must explain this case in words (at least "
                   + MIN_EXPLANATION_LENGTH
                   + " characters); a reason code alone is not a statement of reasons (R-EU-2)"));
+    } else {
+      tooLong(
+          ground.explanation(),
+          MAX_GROUND_EXPLANATION,
+          "ground.explanation",
+          "illegal_content_explanation / incompatible_content_explanation",
+          violations);
     }
+  }
+
+  /**
+   * Adds a violation when the stripped value (what Redress stores) has more than {@code max}
+   * characters; {@code tdbField} names the transparency database field that sets the limit, if any.
+   *
+   * @return true if it was too long
+   */
+  private static boolean tooLong(
+      String value, int max, String field, String tdbField, List<Violation> violations) {
+    if (value == null) {
+      return false;
+    }
+    String stripped = value.strip();
+    int length = stripped.codePointCount(0, stripped.length());
+    if (length <= max) {
+      return false;
+    }
+    violations.add(
+        new Violation(
+            field,
+            "must be at most "
+                + max
+                + " characters"
+                + (tdbField == null
+                    ? ""
+                    : " (the EU transparency database's limit for " + tdbField + ")")
+                + "; it has "
+                + length));
+    return true;
   }
 
   private static boolean blank(String s) {

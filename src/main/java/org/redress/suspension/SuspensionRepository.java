@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.redress.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** All SQL of the suspension module on {@code redress.suspension_*} (V8). */
+/** All SQL of the suspension module on {@code redress.suspension_*} (V8, V15). */
 class SuspensionRepository {
 
   private static final String CASE_COLUMNS =
@@ -85,9 +85,11 @@ class SuspensionRepository {
           .param("territorialScope", m.territorialScope())
           .param("startsAt", ts(m.startsAt()))
           .param("endsAt", ts(m.endsAt()))
-          .param("amount", m.frozen() == null ? null : m.frozen().minorUnits())
-          .param("currency", m.frozen() == null ? null : m.frozen().currency())
-          .param("legalHold", m.legallyHeld() == null ? null : m.legallyHeld().minorUnits())
+          .param("amount", m.frozenRequested() == null ? null : m.frozenRequested().minorUnits())
+          .param("currency", m.frozenRequested() == null ? null : m.frozenRequested().currency())
+          .param(
+              "legalHold",
+              m.legalHoldRequested() == null ? null : m.legalHoldRequested().minorUnits())
           .param("legalReference", m.legalReference())
           .update();
     }
@@ -160,6 +162,26 @@ class SuspensionRepository {
         == 1;
   }
 
+  /**
+   * Records what {@code freeze-wallet} froze for measure {@code measureNo} (1-based, V15); the
+   * first result stays (the step is idempotent and recomputes the same result from the ledger).
+   */
+  void setFreezeResult(
+      String caseId, int measureNo, Money frozen, Money legallyHeld, Instant frozenAt) {
+    jdbc.sql(
+            """
+            UPDATE redress.suspension_measure
+               SET frozen_minor = :frozen, legally_held_minor = :legal, frozen_at = :at
+             WHERE case_id = :id AND measure_no = :no AND frozen_minor IS NULL
+            """)
+        .param("frozen", frozen.minorUnits())
+        .param("legal", legallyHeld == null ? null : legallyHeld.minorUnits())
+        .param("at", ts(frozenAt))
+        .param("id", caseId)
+        .param("no", measureNo)
+        .update();
+  }
+
   void setProcessInstanceKey(String caseId, long key) {
     jdbc.sql("UPDATE redress.suspension_case SET process_instance_key = :key WHERE case_id = :id")
         .param("key", key)
@@ -227,7 +249,8 @@ class SuspensionRepository {
         jdbc.sql(
                 """
                 SELECT type, scope, territorial_scope, starts_at, ends_at, amount_minor, currency,
-                       legal_hold_minor, legal_reference
+                       legal_hold_minor, legal_reference, frozen_minor, legally_held_minor,
+                       frozen_at
                   FROM redress.suspension_measure WHERE case_id = :id ORDER BY measure_no
                 """)
             .param("id", c.caseId())
@@ -237,7 +260,11 @@ class SuspensionRepository {
                   Money frozen =
                       currency == null ? null : Money.of(rs.getLong("amount_minor"), currency);
                   long legal = rs.getLong("legal_hold_minor");
-                  Money legallyHeld = rs.wasNull() ? null : Money.of(legal, currency);
+                  Money legalHold = rs.wasNull() ? null : Money.of(legal, currency);
+                  long frozenMinor = rs.getLong("frozen_minor");
+                  Money frozenByLedger = rs.wasNull() ? null : Money.of(frozenMinor, currency);
+                  long legallyHeldMinor = rs.getLong("legally_held_minor");
+                  Money legallyHeld = rs.wasNull() ? null : Money.of(legallyHeldMinor, currency);
                   return new Measure(
                       MeasureType.valueOf(rs.getString("type")),
                       rs.getString("scope"),
@@ -245,8 +272,11 @@ class SuspensionRepository {
                       instant(rs, "starts_at"),
                       instant(rs, "ends_at"),
                       frozen,
+                      legalHold,
+                      rs.getString("legal_reference"),
+                      frozenByLedger,
                       legallyHeld,
-                      rs.getString("legal_reference"));
+                      instant(rs, "frozen_at"));
                 })
             .list();
     return new SuspensionCase(

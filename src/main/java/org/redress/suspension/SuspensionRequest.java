@@ -1,5 +1,17 @@
 package org.redress.suspension;
 
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_DECISION_ID;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_FACTS;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_GROUND_EXPLANATION;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_GROUND_REFERENCE;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_LEGAL_REFERENCE;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_MEASURES;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_NAME;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_SCOPE;
+import static org.redress.suspension.StatementOfReasonsValidator.MAX_TERRITORIAL_SCOPE;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +19,8 @@ import java.util.List;
  * {@code POST /api/suspensions}: the platform's restriction decision with its statement of reasons
  * (DSA Art. 17(3), R-EU-1..4). Everything is nullable here so that {@link
  * StatementOfReasonsValidator} can list every missing element at once instead of stopping at the
- * first.
+ * first; the controller binds it field by field ({@code StrictJson}), so a wrong type or unknown
+ * constant is listed with them too. Text limits: {@link StatementOfReasonsValidator} (R-TDB-3).
  *
  * @param platformDecisionId the platform's id of the decision: idempotency key of the intake and
  *     the PUID of the transparency database (R-TDB-2)
@@ -15,20 +28,24 @@ import java.util.List;
  *     they may never decide the appeal
  */
 public record SuspensionRequest(
-    String platformDecisionId,
+    @Schema(maxLength = MAX_DECISION_ID) String platformDecisionId,
     AccountRef account,
-    List<MeasureRequest> measures,
+    @ArraySchema(maxItems = MAX_MEASURES) List<MeasureRequest> measures,
     Ground ground,
-    String facts,
+    @Schema(maxLength = MAX_FACTS) String facts,
     String category,
     Boolean automatedDetection,
     Boolean automatedDecision,
     String source,
-    String imposedBy,
+    @Schema(maxLength = MAX_NAME) String imposedBy,
     Instant imposedAt) {
 
   /** The restricted account. {@code locale} picks the notice language (zh-CN or en). */
-  public record AccountRef(String accountId, String displayName, String locale, String walletId) {}
+  public record AccountRef(
+      @Schema(maxLength = MAX_NAME) String accountId,
+      @Schema(maxLength = MAX_NAME) String displayName,
+      String locale,
+      @Schema(maxLength = MAX_NAME) String walletId) {}
 
   /**
    * One measure (Art. 17(3)(a)); exactly one of {@code endsAt} and {@code indefinite = true}.
@@ -38,8 +55,8 @@ public record SuspensionRequest(
    */
   public record MeasureRequest(
       MeasureType type,
-      String scope,
-      String territorialScope,
+      @Schema(maxLength = MAX_SCOPE) String scope,
+      @Schema(maxLength = MAX_TERRITORIAL_SCOPE) String territorialScope,
       Instant startsAt,
       Instant endsAt,
       Boolean indefinite,
@@ -50,11 +67,15 @@ public record SuspensionRequest(
   public record Amount(Long minorUnits, String currency) {}
 
   /** A legal hold on part of the frozen money (R-PAY-1). */
-  public record LegalHold(Long minorUnits, String legalReference) {}
+  public record LegalHold(
+      Long minorUnits, @Schema(maxLength = MAX_LEGAL_REFERENCE) String legalReference) {}
 
   /**
    * The basis (Art. 17(3)(d)/(e)): CONTRACTUAL with a versioned terms clause, or ILLEGAL with the
    * legal provision, and in both cases an explanation specific to this case.
    */
-  public record Ground(SuspensionCase.GroundType type, String reference, String explanation) {}
+  public record Ground(
+      SuspensionCase.GroundType type,
+      @Schema(maxLength = MAX_GROUND_REFERENCE) String reference,
+      @Schema(maxLength = MAX_GROUND_EXPLANATION) String explanation) {}
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.redress.audit.ActorType;
 import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
+import org.redress.funds.AccountKind;
 import org.redress.funds.FreezeCommand;
 import org.redress.funds.FundsService;
 import org.redress.funds.LegalHoldCommand;
@@ -84,16 +85,36 @@ public class SuspensionService {
    * if that fails, the case is kept and {@link #startPendingProcesses()} retries.
    */
   public Intake open(SuspensionRequest request, String integration) {
+    return open(request, List.of(), integration);
+  }
+
+  /**
+   * As {@link #open(SuspensionRequest, String)}, with the problems found while reading the request
+   * (wrong types, unknown fields): they are listed in the same 422 as every other problem of the
+   * statement, one per field.
+   */
+  public Intake open(SuspensionRequest request, List<Violation> readProblems, String integration) {
     Instant now = clock.instant();
-    List<Violation> violations = StatementOfReasonsValidator.validate(request, now);
+    Map<String, Violation> byField = new LinkedHashMap<>();
+    for (Violation v : readProblems) {
+      byField.putIfAbsent(v.field(), v);
+    }
+    for (Violation v : StatementOfReasonsValidator.validate(request, now)) {
+      byField.putIfAbsent(v.field(), v);
+    }
+    Violation wallet = unknownWallet(request);
+    if (wallet != null) {
+      byField.putIfAbsent(wallet.field(), wallet);
+    }
+    List<Violation> violations = List.copyOf(byField.values());
     if (!violations.isEmpty()) {
       throw new ApiException(
           422,
           "STATEMENT_OF_REASONS_INCOMPLETE",
           "Incomplete statement of reasons",
-          "The restriction was not applied: its statement of reasons lacks "
+          "The restriction was not applied: its statement of reasons has "
               + violations.size()
-              + " required element(s) (DSA Art. 17(3)); see errors",
+              + " missing or invalid element(s) (DSA Art. 17(3)); see errors",
           Map.of("errors", violations));
     }
     Optional<String> existing = repository.caseIdOfDecision(request.platformDecisionId());
@@ -130,6 +151,27 @@ public class SuspensionService {
     String caseId =
         created ? c.caseId() : repository.caseIdOfDecision(request.platformDecisionId()).get();
     return new Intake(startOrLater(caseId), created);
+  }
+
+  /**
+   * A MONETARY measure freezes money in Redress's ledger, so its wallet must be one the ledger
+   * knows: otherwise nothing could be frozen while the notice would name the money (issue 8).
+   */
+  private Violation unknownWallet(SuspensionRequest request) {
+    if (request == null
+        || request.account() == null
+        || request.account().walletId() == null
+        || request.account().walletId().isBlank()
+        || request.measures() == null
+        || request.measures().stream().noneMatch(m -> m != null && m.type() == MeasureType.MONETARY)
+        || funds.walletExists(request.account().walletId())) {
+      return null;
+    }
+    return new Violation(
+        "account.walletId",
+        "Redress's ledger has no wallet "
+            + request.account().walletId()
+            + ": a MONETARY measure can only freeze money of a wallet the ledger knows");
   }
 
   /** Starts the process now, or leaves it to the retry when the engine cannot be reached. */
@@ -230,69 +272,135 @@ public class SuspensionService {
   }
 
   /**
-   * {@code freeze-wallet}: the frozen money becomes a two-phase hold and its legally held part a
-   * legal hold (R-PAY-1, R-PAY-2). Freezes at most what the wallet has. Nothing without a MONETARY
-   * measure.
+   * {@code freeze-wallet}: the money the statement names becomes a two-phase hold and its legally
+   * held part a legal hold (R-PAY-1, R-PAY-2). Freezes at most what the wallet has available, and
+   * nothing when it has none of that currency; the result (frozen, legally held) is stored with the
+   * measure, so the notice and the case view state what was frozen, and any shortfall, instead of
+   * the amount named (issue 8). Nothing without a MONETARY measure naming money. A re-run finds the
+   * holds of its first run and records the same result.
    */
   public void freezeWallet(String caseId) {
     SuspensionCase c = get(caseId);
     int no = 0;
     for (Measure m : c.measures()) {
       no++;
-      if (m.type() != MeasureType.MONETARY || m.frozen() == null) {
+      if (!m.freezesMoney()) {
         continue;
       }
-      String currency = m.frozen().currency();
+      Money requested = m.frozenRequested();
+      String currency = requested.currency();
       String key = caseId + ":freeze:" + no;
       // Holds are only created here before any release: holds in this currency mean a previous
       // run froze already (the freeze key alone cannot tell, as a legal hold re-splits holds).
       boolean frozenBefore =
           funds.holds(caseId).stream().anyMatch(h -> h.amount().currency().equals(currency));
-      Money amount =
-          funds.assessReleasable(caseId).frozen().stream()
-              .filter(f -> f.currency().equals(currency))
-              .findFirst()
-              .orElse(m.frozen());
-      if (!frozenBefore) {
+      Money amount;
+      if (frozenBefore) {
+        amount = in(funds.assessReleasable(caseId).frozen(), currency);
+      } else {
         Money available =
-            funds.balances(c.walletId()).of(org.redress.funds.AccountKind.AVAILABLE, currency);
-        amount = m.frozen().min(available);
-        if (!amount.isPositive()) {
-          continue;
+            funds.walletExists(c.walletId())
+                ? funds.balances(c.walletId()).of(AccountKind.AVAILABLE, currency)
+                : Money.zero(currency);
+        amount = requested.min(available).max(Money.zero(currency));
+        if (amount.isPositive()) {
+          funds.freeze(
+              new FreezeCommand(
+                  caseId,
+                  c.walletId(),
+                  amount,
+                  "Frozen under case " + caseId + ": " + m.scope(),
+                  key,
+                  WORKFLOW_ACTOR,
+                  c.appealDeadline()));
         }
-        funds.freeze(
-            new FreezeCommand(
-                caseId,
-                c.walletId(),
-                amount,
-                "Frozen under case " + caseId + ": " + m.scope(),
-                key,
-                WORKFLOW_ACTOR,
-                c.appealDeadline()));
       }
-      if (m.legallyHeld() != null) {
-        funds.placeLegalHold(
-            new LegalHoldCommand(
-                caseId, m.legallyHeld().min(amount), m.legalReference(), WORKFLOW_ACTOR));
+      Money legal = null;
+      if (m.legalHoldRequested() != null) {
+        legal = m.legalHoldRequested().min(amount);
+        if (legal.isPositive()) {
+          funds.placeLegalHold(
+              new LegalHoldCommand(caseId, legal, m.legalReference(), WORKFLOW_ACTOR));
+        }
       }
-      audit.record(
-          new AuditEntry(
-              caseId,
-              "FUNDS_FROZEN",
-              WORKFLOW_ACTOR,
-              ActorType.SYSTEM,
-              amount
-                  + " frozen in wallet "
-                  + c.walletId()
-                  + (m.legallyHeld() == null
-                      ? ""
-                      : ", of which "
-                          + m.legallyHeld()
-                          + " under legal hold "
-                          + m.legalReference()),
-              Map.of("walletId", c.walletId(), "amount", amount.toString()),
-              key));
+      recordFreeze(c, no, m, amount, legal, key);
     }
+  }
+
+  /** Stores the freeze result of measure {@code no} with an audit event stating it. */
+  private void recordFreeze(
+      SuspensionCase c, int no, Measure m, Money frozen, Money legal, String key) {
+    Money requested = m.frozenRequested();
+    boolean shortfall = frozen.minorUnits() < requested.minorUnits();
+    String summary =
+        frozen.isPositive()
+            ? frozen
+                + " frozen in wallet "
+                + c.walletId()
+                + (shortfall
+                    ? " (the statement named " + requested + "; the wallet had no more available)"
+                    : "")
+                + (legal != null && legal.isPositive()
+                    ? ", of which " + legal + " under legal hold " + m.legalReference()
+                    : "")
+            : "Nothing frozen: wallet "
+                + c.walletId()
+                + " held no available "
+                + requested.currency()
+                + " (the statement named "
+                + requested
+                + ")";
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("walletId", c.walletId());
+    details.put("requested", requested.toString());
+    details.put("amount", frozen.toString());
+    if (legal != null) {
+      details.put("legallyHeld", legal.toString());
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          repository.setFreezeResult(c.caseId(), no, frozen, legal, clock.instant());
+          audit.record(
+              new AuditEntry(
+                  c.caseId(),
+                  frozen.isPositive() ? "FUNDS_FROZEN" : "FUNDS_NOT_FROZEN",
+                  WORKFLOW_ACTOR,
+                  ActorType.SYSTEM,
+                  summary,
+                  details,
+                  key));
+        });
+  }
+
+  /**
+   * The freeze result of a measure: as stored by {@code freeze-wallet}, or read from the ledger for
+   * a case frozen before results were stored (V15).
+   */
+  private Measure withFreezeResult(String caseId, Measure m) {
+    if (!m.freezesMoney() || m.frozen() != null) {
+      return m;
+    }
+    String currency = m.frozenRequested().currency();
+    var assessment = funds.assessReleasable(caseId);
+    Money legal = m.legalHoldRequested() == null ? null : in(assessment.legallyHeld(), currency);
+    return new Measure(
+        m.type(),
+        m.scope(),
+        m.territorialScope(),
+        m.startsAt(),
+        m.endsAt(),
+        m.frozenRequested(),
+        m.legalHoldRequested(),
+        m.legalReference(),
+        in(assessment.frozen(), currency),
+        legal,
+        clock.instant());
+  }
+
+  private static Money in(List<Money> amounts, String currency) {
+    return amounts.stream()
+        .filter(a -> a.currency().equals(currency))
+        .reduce(Money.zero(currency), Money::plus);
   }
 
   /**
@@ -319,7 +427,10 @@ public class SuspensionService {
           List<Map<String, Object>> measures = new ArrayList<>();
           List<String> frozen = new ArrayList<>();
           List<String> legallyHeld = new ArrayList<>();
-          for (Measure m : c.measures()) {
+          List<Map<String, Object>> shortfalls = new ArrayList<>();
+          for (Measure stored : c.measures()) {
+            // What the ledger froze, not what the statement named (issue 8).
+            Measure m = withFreezeResult(caseId, stored);
             Map<String, Object> measure = new LinkedHashMap<>();
             measure.put("type", m.type().name());
             measure.put("scope", m.scope());
@@ -327,11 +438,18 @@ public class SuspensionService {
             measure.put("startsAt", m.startsAt());
             measure.put("endsAt", m.endsAt());
             measures.add(measure);
-            if (m.frozen() != null) {
+            if (m.frozen() != null && m.frozen().isPositive()) {
               frozen.add(m.frozen().toString());
             }
-            if (m.legallyHeld() != null) {
+            if (m.legallyHeld() != null && m.legallyHeld().isPositive()) {
               legallyHeld.add(m.legallyHeld() + " (" + m.legalReference() + ")");
+            }
+            if (m.frozenShort()) {
+              Map<String, Object> shortfall = new LinkedHashMap<>();
+              shortfall.put("requested", m.frozenRequested().toString());
+              shortfall.put("frozen", m.frozen().toString());
+              shortfall.put("nothingFrozen", m.frozen().isZero());
+              shortfalls.add(shortfall);
             }
           }
           model.put("measures", measures);
@@ -345,6 +463,7 @@ public class SuspensionService {
           model.put("appealDeadline", deadline);
           model.put("frozen", frozen);
           model.put("legallyHeld", legallyHeld);
+          model.put("shortfalls", shortfalls);
           notices.send(
               new NoticeRequest(
                   caseId,
@@ -481,7 +600,10 @@ public class SuspensionService {
               m.endsAt(),
               frozen,
               legal,
-              m.legalHold() == null ? null : m.legalHold().legalReference().strip()));
+              m.legalHold() == null ? null : m.legalHold().legalReference().strip(),
+              null,
+              null,
+              null));
     }
     String locale = r.account().locale() == null ? "en" : r.account().locale();
     return new SuspensionCase(

@@ -169,4 +169,74 @@ class NoticeTemplatesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'facts'");
   }
+
+  @Test
+  void shouldStateTheFrozenAmountAndTheShortfallWhenLessWasFrozenThanNamed() {
+    // given a freeze that found 400.00 of the 800.00 named, and one that found nothing
+    Map<String, Object> model = suspension();
+    model.put("frozen", List.of("400.00 CNY"));
+    model.put("legallyHeld", List.of());
+    model.put(
+        "shortfalls",
+        List.of(
+            Map.of("requested", "800.00 CNY", "frozen", "400.00 CNY", "nothingFrozen", false),
+            Map.of("requested", "50.00 EUR", "frozen", "0.00 EUR", "nothingFrozen", true)));
+
+    // when
+    String en = templates.render(NoticeKind.SUSPENSION, Locale.ENGLISH, model).body();
+    String zh = templates.render(NoticeKind.SUSPENSION, Locale.SIMPLIFIED_CHINESE, model).body();
+
+    // then both languages state the frozen amount and each shortfall, never the amount named
+    assertThat(en)
+        .contains("Money frozen in your wallet: 400.00 CNY.")
+        .contains(
+            "The decision names 800.00 CNY to freeze, but your wallet had only 400.00 CNY"
+                + " available, so only 400.00 CNY is frozen.")
+        .contains(
+            "The decision names 50.00 EUR to freeze, but your wallet had no available money in"
+                + " that currency, so nothing was frozen.")
+        .doesNotContain("held because of a legal order");
+    assertThat(zh)
+        .contains("您钱包中被冻结的资金：400.00 CNY。")
+        .contains("决定载明冻结 800.00 CNY，但您的钱包中可用资金仅有 400.00 CNY，因此实际冻结 400.00 CNY。")
+        .contains("决定载明冻结 50.00 EUR，但您的钱包中没有该币种的可用资金，因此未冻结任何资金。");
+  }
+
+  @Test
+  void shouldStateOnlyTheLedgerFactsItIsGivenInTheDecisionNotice() {
+    // given an upheld decision after which 500.00 was released and paid out, 300.00 legally held
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseId", "case-1");
+    model.put("caseLink", "L");
+    model.put("appealId", "a-1");
+    model.put("outcome", "UPHOLD");
+    model.put("rationale", "The log confirms it");
+    model.put("policyReference", "ToS 7.3");
+    model.put("decidedBy", "Alice Reviewer");
+    model.put("decidedAt", AT);
+    model.put("released", List.of("500.00 EUR"));
+    model.put("paidOut", List.of("500.00 EUR"));
+    model.put("stillFrozen", List.of());
+    model.put("legallyHeld", List.of("300.00 EUR"));
+    Map<String, Object> noMoney = new HashMap<>(model);
+    noMoney.put("outcome", "OVERTURN");
+    noMoney.put("released", List.of());
+    noMoney.put("paidOut", List.of());
+    noMoney.put("legallyHeld", List.of());
+
+    // when
+    String upheld = templates.render(NoticeKind.DECISION, Locale.ENGLISH, model).body();
+    String overturned = templates.render(NoticeKind.DECISION, Locale.ENGLISH, noMoney).body();
+
+    // then
+    assertThat(upheld)
+        .contains("Money released from the freeze: 500.00 EUR.")
+        .contains("Paid out to your verified account: 500.00 EUR.")
+        .contains("legal order, which only the ordering authority can lift: 300.00 EUR.")
+        .doesNotContain("Still frozen");
+    assertThat(overturned)
+        .contains("we lifted the restriction of your account.")
+        .doesNotContainIgnoringCase("money")
+        .doesNotContain("released");
+  }
 }

@@ -195,4 +195,136 @@ class StatementOfReasonsValidatorTest {
         .extracting(Violation::field)
         .containsExactly("account.walletId");
   }
+
+  @Test
+  void shouldAcceptEveryTextFieldAtItsTransparencyDatabaseLimit() {
+    // given every text field exactly at its limit, counted in characters (code points): CJK and
+    // characters outside the BMP count once, as the transparency database counts them
+    SuspensionRequest atLimit =
+        withTexts(
+            "中".repeat(StatementOfReasonsValidator.MAX_FACTS),
+            "x".repeat(StatementOfReasonsValidator.MAX_GROUND_REFERENCE),
+            "\uD83D\uDE00".repeat(StatementOfReasonsValidator.MAX_GROUND_EXPLANATION),
+            "s".repeat(StatementOfReasonsValidator.MAX_SCOPE),
+            "t".repeat(StatementOfReasonsValidator.MAX_TERRITORIAL_SCOPE),
+            "l".repeat(StatementOfReasonsValidator.MAX_LEGAL_REFERENCE),
+            "n".repeat(StatementOfReasonsValidator.MAX_NAME));
+
+    // then nothing is refused
+    assertThat(StatementOfReasonsValidator.validate(atLimit, NOW)).isEmpty();
+  }
+
+  @Test
+  void shouldNameFieldAndLimitWhenEveryTextFieldIsOneCharacterTooLong() {
+    // given every text field one character over its limit
+    SuspensionRequest over =
+        withTexts(
+            "f".repeat(5_001),
+            "r".repeat(501),
+            "e".repeat(2_001),
+            "s".repeat(501),
+            "t".repeat(201),
+            "l".repeat(501),
+            "n".repeat(201));
+
+    // when
+    List<Violation> violations = StatementOfReasonsValidator.validate(over, NOW);
+
+    // then each is listed with its limit; the TDB-bound ones name the TDB field
+    assertThat(violations)
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder(
+            "facts",
+            "ground.reference",
+            "ground.explanation",
+            "measures[0].scope",
+            "measures[0].territorialScope",
+            "measures[1].scope",
+            "measures[1].territorialScope",
+            "measures[1].legalHold.legalReference",
+            "account.accountId",
+            "account.displayName",
+            "account.walletId",
+            "imposedBy");
+    assertThat(violations)
+        .filteredOn(v -> v.field().equals("facts"))
+        .extracting(Violation::message)
+        .containsExactly(
+            "must be at most 5000 characters (the EU transparency database's limit for"
+                + " decision_facts); it has 5001");
+    assertThat(violations)
+        .filteredOn(v -> v.field().equals("ground.explanation"))
+        .extracting(Violation::message)
+        .allMatch(m -> m.contains("at most 2000") && m.contains("it has 2001"));
+  }
+
+  @Test
+  void shouldRefuseASecondMeasureOfTheSameTypeAndMoreThanOnePerType() {
+    SuspensionRequest r = complete();
+    MeasureRequest account = r.measures().get(0);
+    SuspensionRequest twice = withMeasures(r, List.of(account, account));
+    SuspensionRequest five = withMeasures(r, List.of(account, account, account, account, account));
+
+    assertThat(StatementOfReasonsValidator.validate(twice, NOW))
+        .extracting(Violation::field)
+        .containsExactly("measures[1].type");
+    assertThat(StatementOfReasonsValidator.validate(five, NOW))
+        .extracting(Violation::message)
+        .containsExactly("must have at most 4 measures, one per type; it has 5");
+  }
+
+  private static SuspensionRequest withMeasures(
+      SuspensionRequest r, List<MeasureRequest> measures) {
+    return new SuspensionRequest(
+        r.platformDecisionId(),
+        r.account(),
+        measures,
+        r.ground(),
+        r.facts(),
+        r.category(),
+        r.automatedDetection(),
+        r.automatedDecision(),
+        r.source(),
+        r.imposedBy(),
+        r.imposedAt());
+  }
+
+  private static SuspensionRequest withTexts(
+      String facts,
+      String reference,
+      String explanation,
+      String scope,
+      String territorialScope,
+      String legalReference,
+      String name) {
+    SuspensionRequest r = complete();
+    List<MeasureRequest> measures =
+        r.measures().stream()
+            .map(
+                m ->
+                    new MeasureRequest(
+                        m.type(),
+                        scope,
+                        territorialScope,
+                        m.startsAt(),
+                        m.endsAt(),
+                        m.indefinite(),
+                        m.frozen(),
+                        m.legalHold() == null
+                            ? null
+                            : new LegalHold(m.legalHold().minorUnits(), legalReference)))
+            .toList();
+    return new SuspensionRequest(
+        r.platformDecisionId(),
+        new AccountRef(name, name, "en", name),
+        measures,
+        new Ground(SuspensionCase.GroundType.CONTRACTUAL, reference, explanation),
+        facts,
+        r.category(),
+        r.automatedDetection(),
+        r.automatedDecision(),
+        r.source(),
+        name,
+        r.imposedAt());
+  }
 }

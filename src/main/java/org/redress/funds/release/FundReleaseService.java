@@ -124,34 +124,68 @@ public class FundReleaseService {
         throw new PayoutRejected(
             "The payment provider rejected the payout: " + result.rejectionReason());
       }
+      if (result.status() == PayoutResult.Status.PAID) {
+        // the auditor's history states money paid out as it states money frozen and released
+        audit.record(
+            new AuditEntry(
+                caseId,
+                "FUNDS_PAID_OUT",
+                WORKFLOW_ACTOR,
+                ActorType.SYSTEM,
+                result.amount()
+                    + " paid out to verified account "
+                    + destination.get().maskedReference()
+                    + " (provider reference "
+                    + result.gatewayReference()
+                    + ")",
+                Map.of("amount", result.amount().toString(), "payoutKey", result.idempotencyKey()),
+                result.idempotencyKey()));
+      }
       results.add(result);
     }
     return results;
   }
 
-  /** {@code send-release-notice}: what was released, paid out and what stays held, and why. */
+  /**
+   * {@code send-release-notice}: what this release returned from the freeze, what of it was paid
+   * out and to which (masked) account, and what stays held by a legal order and why: ledger facts
+   * of this fund-release instance, read from the funds events (issue 8).
+   */
   public void sendReleaseNotice(String caseId, long releaseInstanceKey) {
     CaseContacts.CaseContact c = cases.of(caseId);
-    List<String> released = new ArrayList<>();
-    String payoutReference = null;
+    String releaseKey = releaseKey(caseId, releaseInstanceKey);
+    String payoutKeys = caseId + ":payout:" + releaseInstanceKey + ":";
+    List<Money> released = new ArrayList<>();
+    List<Money> paid = new ArrayList<>();
+    Set<String> payoutAccounts = new LinkedHashSet<>();
     for (FundsEvent event : funds.events(caseId)) {
-      if (event.type() == FundsEvent.Type.RELEASED && event.amount() != null) {
-        released.add(event.amount().toString());
+      String key = event.idempotencyKey() == null ? "" : event.idempotencyKey();
+      if (event.type() == FundsEvent.Type.RELEASED
+          && event.amount() != null
+          && key.equals(releaseKey)) {
+        released.add(event.amount());
       }
-      if (event.type() == FundsEvent.Type.PAYOUT_PAID && event.detail() != null) {
-        payoutReference = event.detail();
+      if (event.type() == FundsEvent.Type.PAYOUT_PAID
+          && event.amount() != null
+          && key.startsWith(payoutKeys)) {
+        paid.add(event.amount());
+      }
+      if (event.type() == FundsEvent.Type.PAYOUT_REQUESTED
+          && key.startsWith(payoutKeys)
+          && event.detail() != null) {
+        // the funds module records the masked destination as "to <masked reference>"
+        payoutAccounts.add(event.detail().replaceFirst("^to ", ""));
       }
     }
-    List<String> legallyHeld =
-        funds.assessReleasable(caseId).legallyHeld().stream().map(Money::toString).toList();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("caseId", caseId);
     model.put("caseLink", c.caseLink());
     model.put("recipientName", c.accountName());
-    model.put("released", released);
-    model.put("legallyHeld", legallyHeld);
-    if (payoutReference != null) {
-      model.put("payoutReference", payoutReference);
+    model.put("released", released.stream().map(Money::toString).toList());
+    model.put("paidOut", paid.stream().map(Money::toString).toList());
+    model.put("legallyHeld", funds.summary(caseId).noticeModel().get("legallyHeld"));
+    if (!paid.isEmpty() && !payoutAccounts.isEmpty()) {
+      model.put("payoutReference", String.join(", ", payoutAccounts));
     }
     notices.send(
         new NoticeRequest(
