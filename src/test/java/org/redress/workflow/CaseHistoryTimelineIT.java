@@ -141,6 +141,7 @@ class CaseHistoryTimelineIT extends WorkflowTestBase {
         () -> camunda.newCompleteUserTaskCommand(task).variables(decision).send().join());
     engineClock.add(Duration.ofMinutes(1));
     camunda.newUnassignUserTaskCommand(task).send().join();
+    camunda.newUpdateUserTaskCommand(task).priority(70).send().join();
 
     // when alice claims and upholds
     engineClock.add(Duration.ofMinutes(1));
@@ -168,12 +169,17 @@ class CaseHistoryTimelineIT extends WorkflowTestBase {
             "USER_TASK_ASSIGNED engine client",
             "USER_TASK_COMPLETION_DENIED task listener",
             "USER_TASK_UNASSIGNED engine client",
+            "USER_TASK_UPDATED engine client",
             "USER_TASK_ASSIGNED alice",
             "REVIEW_TASK_CLAIMED alice",
             "USER_TASK_COMPLETED alice");
     assertThat((String) only(entries, "USER_TASK_COMPLETION_DENIED", task).get("summary"))
         .contains("by bob")
         .contains("imposed this restriction");
+    assertThat((String) only(entries, "USER_TASK_UNASSIGNED", task).get("summary"))
+        .contains("was bob");
+    assertThat((String) only(entries, "USER_TASK_UPDATED", task).get("summary"))
+        .contains("priority");
   }
 
   @Test
