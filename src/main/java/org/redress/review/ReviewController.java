@@ -18,6 +18,7 @@ import org.redress.appeal.AppealService;
 import org.redress.audit.ActorType;
 import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
+import org.redress.shared.security.Identities;
 import org.redress.shared.web.ApiException;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The reviewer console's API (roles REVIEWER, SENIOR_REVIEWER), backed by the Camunda user tasks of
  * {@code appeal-review}: what it does here a reviewer could do in Tasklist, and the same rules hold
  * because the process's completing listeners enforce them. This API checks them first only to
- * answer with a precise problem.
+ * answer with a precise problem. Names (caller, engine assignee, {@code imposedBy}, deciders) are
+ * compared with {@link Identities#same}, as the listeners compare them.
  */
 @RestController
 @RequestMapping("/api/review/tasks")
@@ -69,7 +71,11 @@ class ReviewController {
     for (String group : groups) {
       search(f -> f.candidateGroup(group)).forEach(t -> tasks.put(t.getUserTaskKey(), t));
     }
-    search(f -> f.assignee(principal.getName())).forEach(t -> tasks.put(t.getUserTaskKey(), t));
+    // The engine compares assignees exactly: ask for the configured and the canonical spelling.
+    String me = principal.getName();
+    search(f -> f.assignee(a -> a.in(me, Identities.canonical(me)))).stream()
+        .filter(t -> Identities.same(t.getAssignee(), me))
+        .forEach(t -> tasks.put(t.getUserTaskKey(), t));
     return tasks.values().stream()
         .filter(t -> t.getBpmnProcessId().equals(AppealReviewProcess.PROCESS_ID))
         .sorted(
@@ -104,7 +110,7 @@ class ReviewController {
     if (AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId())
         && reviews
             .latestDecision(appeal.appealId())
-            .map(d -> d.decidedBy().equals(user))
+            .map(d -> Identities.same(d.decidedBy(), user))
             .orElse(false)) {
       throw new ApiException(
           403,
@@ -112,14 +118,14 @@ class ReviewController {
           "You decided this appeal",
           "A second reviewer must approve your decision; you cannot approve it yourself");
     }
-    if (user.equals(c.imposedBy())) {
+    if (Identities.same(user, c.imposedBy())) {
       throw new ApiException(
           403,
           "REVIEWER_IMPOSED_RESTRICTION",
           "You imposed this restriction",
           "You imposed this restriction, so another reviewer must handle the appeal against it");
     }
-    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+    if (task.getAssignee() != null && !Identities.same(task.getAssignee(), user)) {
       throw ApiException.conflict(
           "TASK_ALREADY_CLAIMED", "The task is already claimed by " + task.getAssignee());
     }
@@ -166,7 +172,7 @@ class ReviewController {
       throw ApiException.conflict(
           "TASK_NOT_OPEN", "The task is " + task.getState() + ", not open for a decision");
     }
-    if (!principal.getName().equals(task.getAssignee())) {
+    if (!Identities.same(principal.getName(), task.getAssignee())) {
       throw ApiException.conflict(
           "TASK_NOT_CLAIMED_BY_YOU",
           task.getAssignee() == null

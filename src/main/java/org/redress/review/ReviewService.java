@@ -20,6 +20,7 @@ import org.redress.notice.NoticeKind;
 import org.redress.notice.NoticeRequest;
 import org.redress.notice.NoticeService;
 import org.redress.shared.Money;
+import org.redress.shared.security.Identities;
 import org.redress.shared.security.StaffDirectory;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
@@ -33,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reviewers work in Camunda Tasklist): the decider is a named person (R-EU-6), not the one who
  * imposed the restriction and not the one who decided an earlier appeal of the case; rationale and
  * policy reference are required (R-EU-7); above the threshold a different person approves
- * (R-PAY-5).
+ * (R-PAY-5). Every "same person" test compares names with {@link Identities#same} (the engine
+ * assignee, {@code imposedBy}, stored deciders), so no spelling of a name gets around a rule; the
+ * decider and approver are recorded under their account's configured username.
  */
 public class ReviewService {
 
@@ -164,7 +167,7 @@ public class ReviewService {
     for (Decision earlier : repository.ofCase(c.caseId())) {
       if (!earlier.appealId().equals(appeal.appealId())
           && earlier.outcome().decidesAppeal()
-          && earlier.decidedBy().equals(completion.assignee())) {
+          && Identities.same(earlier.decidedBy(), completion.assignee())) {
         return Optional.of(
             completion.assignee()
                 + " decided an earlier appeal of this case; another reviewer must decide this one");
@@ -213,7 +216,7 @@ public class ReviewService {
             endsAt,
             question,
             replyBy,
-            completion.assignee(),
+            staff.accountName(completion.assignee()),
             clock.instant(),
             completion.userTaskKey(),
             completion.fourEyesRequired() && outcome.decidesAppeal(),
@@ -240,7 +243,7 @@ public class ReviewService {
     if (proposed.isEmpty() || proposed.get().status() != Decision.Status.PROPOSED) {
       return Optional.of("there is no proposed decision to approve");
     }
-    if (proposed.get().decidedBy().equals(completion.assignee())) {
+    if (Identities.same(proposed.get().decidedBy(), completion.assignee())) {
       return Optional.of(
           "four eyes: the approver must be another person than the decider "
               + proposed.get().decidedBy());
@@ -251,19 +254,20 @@ public class ReviewService {
     if (blank(completion.comment())) {
       return Optional.of("a comment is required");
     }
+    String approver = staff.accountName(completion.assignee());
     transactions.executeWithoutResult(
         status -> {
           repository.approve(
               proposed.get().id(),
               completion.approved(),
-              completion.assignee(),
+              approver,
               completion.comment().strip(),
               clock.instant());
           audit.record(
               new AuditEntry(
                   c.caseId(),
                   completion.approved() ? "DECISION_APPROVED" : "DECISION_REJECTED",
-                  completion.assignee(),
+                  approver,
                   ActorType.PERSON,
                   (completion.approved() ? "Approved " : "Sent back ")
                       + proposed.get().outcome()
@@ -285,7 +289,7 @@ public class ReviewService {
       return Optional.of(
           user + " is not a known human reviewer; only a named person may " + verb + " (R-EU-6)");
     }
-    if (user.equals(c.imposedBy())) {
+    if (Identities.same(user, c.imposedBy())) {
       return Optional.of(
           user + " imposed this restriction and may not " + verb + " the appeal against it");
     }

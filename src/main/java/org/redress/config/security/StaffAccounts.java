@@ -5,18 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.redress.shared.security.Identities;
 import org.redress.shared.security.Role;
 import org.redress.shared.security.StaffDirectory;
 import org.redress.shared.security.StaffMember;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * The staff and machine accounts of this run: the demo accounts (when on), then {@code
  * redress.security.users}, which replace demo accounts of the same name. Checked at start-up, so a
  * typo fails the start instead of locking someone out later.
+ *
+ * <p>Usernames are one person per {@link Identities#canonical canonical form}: sign-in looks the
+ * name up in that form (so {@code BOB} signs in as {@code bob}, and the principal's name is the
+ * username as configured), and two configured accounts that differ only in it are refused.
  */
 final class StaffAccounts {
 
@@ -33,17 +38,21 @@ final class StaffAccounts {
     Map<String, SecurityProperties.User> byName = new LinkedHashMap<>();
     if (properties.demoUsers()) {
       for (SecurityProperties.User demo : DemoUsers.all()) {
-        byName.put(demo.username(), demo);
+        byName.put(Identities.canonical(demo.username()), demo);
       }
     }
     List<String> configured = new ArrayList<>();
     for (SecurityProperties.User user : properties.users()) {
       validate(user, engineClientId);
-      if (configured.contains(user.username())) {
-        throw invalid(user, "is configured twice");
+      String canonical = Identities.canonical(user.username());
+      if (configured.contains(canonical)) {
+        throw invalid(
+            user,
+            "is configured twice (usernames that differ only in letter case, width or surrounding"
+                + " spaces name the same person)");
       }
-      configured.add(user.username());
-      byName.put(user.username(), user);
+      configured.add(canonical);
+      byName.put(canonical, user);
     }
     return new StaffAccounts(new ArrayList<>(byName.values()));
   }
@@ -53,7 +62,10 @@ final class StaffAccounts {
       throw new IllegalStateException(
           "redress.security.users: every account needs a username without ':'");
     }
-    if (user.username().equals(engineClientId)) {
+    if (!user.username().equals(user.username().strip())) {
+      throw invalid(user, "has leading or trailing spaces");
+    }
+    if (Identities.same(user.username(), engineClientId)) {
       throw invalid(user, "has the name of the engine client (redress.engine.client-id)");
     }
     if (user.passwordHash() == null
@@ -87,17 +99,26 @@ final class StaffAccounts {
     return new StaffDirectory(members);
   }
 
-  /** For a {@code DelegatingPasswordEncoder}: every hash carries the {@code {bcrypt}} id. */
+  /**
+   * For a {@code DelegatingPasswordEncoder}: every hash carries the {@code {bcrypt}} id. Looks the
+   * name up canonically and answers a fresh {@link UserDetails} each time (authentication erases
+   * the password of the instance it is given).
+   */
   UserDetailsService userDetailsService() {
-    List<UserDetails> details = new ArrayList<>();
+    Map<String, SecurityProperties.User> byCanonical = new LinkedHashMap<>();
     for (SecurityProperties.User user : users) {
-      details.add(
-          User.withUsername(user.username())
-              .password(BCRYPT_PREFIX + stripPrefix(user.passwordHash()))
-              .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
-              .build());
+      byCanonical.put(Identities.canonical(user.username()), user);
     }
-    return new InMemoryUserDetailsManager(details);
+    return username -> {
+      SecurityProperties.User user = byCanonical.get(Identities.canonical(username));
+      if (user == null) {
+        throw new UsernameNotFoundException("No such account");
+      }
+      return User.withUsername(user.username())
+          .password(BCRYPT_PREFIX + stripPrefix(user.passwordHash()))
+          .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
+          .build();
+    };
   }
 
   List<String> usernames() {

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redress.engine.UserTaskHistory;
 import org.redress.engine.state.SearchSupport.Column;
 import org.redress.engine.state.SearchSupport.Page;
 import org.redress.engine.state.SearchSupport.Type;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Read side of Camunda user tasks for the REST search and get. */
-public class UserTaskQueries {
+public class UserTaskQueries implements UserTaskHistory {
 
   private static final Map<String, Column> COLUMNS =
       Map.ofEntries(
@@ -125,6 +126,36 @@ public class UserTaskQueries {
               userTaskKey, transitionKey, transition, UserTaskTransition.Result.CANCELED, null));
     }
     return Optional.empty();
+  }
+
+  @Override
+  public List<UserTaskHistory.Event> eventsOfProcessInstance(
+      long processInstanceKey, long afterKey, int limit) {
+    return jdbc.sql(
+            """
+            SELECT key, user_task_key, process_instance_key, element_id, intent, action, assignee,
+                   details, event_time
+              FROM engine.user_task_event
+             WHERE process_instance_key = :pi AND key > :after
+             ORDER BY key
+             LIMIT :limit
+            """)
+        .param("pi", processInstanceKey)
+        .param("after", afterKey)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new UserTaskHistory.Event(
+                    rs.getLong("key"),
+                    rs.getLong("user_task_key"),
+                    rs.getLong("process_instance_key"),
+                    rs.getString("element_id"),
+                    rs.getString("intent"),
+                    rs.getString("action"),
+                    rs.getString("assignee"),
+                    rs.getString("details"),
+                    rs.getTimestamp("event_time").toInstant()))
+        .list();
   }
 
   /** The process definition's name, for {@code processName} in results. */

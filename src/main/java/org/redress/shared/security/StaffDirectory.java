@@ -11,6 +11,9 @@ import java.util.Optional;
  * {@code Authentication.getName()}). Features use it to enforce "the decider must be a person"
  * ({@link #isPerson}) and to show names instead of logins ({@link #displayName}).
  *
+ * <p>Names are looked up in their {@link Identities#canonical canonical form}: {@code "BOB"} finds
+ * the account {@code bob}, and two accounts whose usernames differ only in that form are refused.
+ *
  * <p>Built from {@code redress.security.users} (plus the demo users when {@code
  * redress.security.demo-users=true}); construct one directly in unit tests.
  */
@@ -20,15 +23,32 @@ public final class StaffDirectory {
 
   public StaffDirectory(Collection<StaffMember> members) {
     for (StaffMember member : members) {
-      if (this.members.putIfAbsent(member.username(), member) != null) {
-        throw new IllegalArgumentException("Duplicate staff username " + member.username());
+      StaffMember earlier =
+          this.members.putIfAbsent(Identities.canonical(member.username()), member);
+      if (earlier != null) {
+        throw new IllegalArgumentException(
+            "Duplicate staff username "
+                + member.username()
+                + (earlier.username().equals(member.username())
+                    ? ""
+                    : " (the same person as " + earlier.username() + ")"));
       }
     }
   }
 
-  /** The account with this username, if there is one. */
+  /** The account this name denotes (compared canonically), if there is one. */
   public Optional<StaffMember> find(String username) {
-    return username == null ? Optional.empty() : Optional.ofNullable(members.get(username));
+    return username == null
+        ? Optional.empty()
+        : Optional.ofNullable(members.get(Identities.canonical(username)));
+  }
+
+  /**
+   * The username of the account this name denotes, as configured; a name that is no account (e.g. a
+   * moderator of the platform) as given. What Redress records as the actor of a step.
+   */
+  public String accountName(String name) {
+    return find(name).map(StaffMember::username).orElse(name);
   }
 
   /** True if the username belongs to a known account, person or machine. */
