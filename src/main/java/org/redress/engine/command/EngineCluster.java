@@ -187,8 +187,19 @@ public class EngineCluster implements SmartLifecycle {
     }
     if (otherNodes > 0) {
       startListening();
+      if (sharedClock) {
+        syncClock(); // a clock change announced while this instance was not listening yet
+      }
     } else {
       stopListening();
+    }
+  }
+
+  private void syncClock() {
+    try {
+      clock.apply(store.clock());
+    } catch (RuntimeException e) {
+      LOG.warn("Reading the shared engine clock failed; retrying at the next heartbeat", e);
     }
   }
 
@@ -261,7 +272,7 @@ public class EngineCluster implements SmartLifecycle {
       notifications.endedElsewhere(key);
     }
     if (signal.clockChanged() && sharedClock) {
-      clock.apply(store.clock());
+      syncClock();
     }
   }
 }

@@ -59,6 +59,7 @@ class MultiInstanceIT {
 
   @BeforeAll
   static void startTwoInstances() {
+    java.sql.Timestamp testStart = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
     first = start("multi-1");
     second = start("multi-2");
     db =
@@ -72,8 +73,10 @@ class MultiInstanceIT {
             db.sql(
                         """
                         SELECT count(*) FROM engine.node
-                         WHERE heartbeat_at >= started_at + interval '3 seconds'
+                         WHERE started_at >= :testStart
+                           AND heartbeat_at >= started_at + interval '3 seconds'
                         """)
+                    .param("testStart", testStart)
                     .query(Integer.class)
                     .single()
                 >= 2);
