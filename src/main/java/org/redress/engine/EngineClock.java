@@ -57,6 +57,24 @@ public class EngineClock {
     changed();
   }
 
+  /** The clock's setting: pinned at an instant (or null) and the offset from system time. */
+  public record Setting(Instant pinned, long offsetMillis) {}
+
+  public synchronized Setting setting() {
+    return new Setting(pinned, offsetMillis);
+  }
+
+  /** Takes over a setting made elsewhere (another app instance on the same database). */
+  public synchronized void apply(Setting setting) {
+    if (java.util.Objects.equals(setting.pinned(), pinned)
+        && setting.offsetMillis() == offsetMillis) {
+      return;
+    }
+    pinned = setting.pinned();
+    offsetMillis = setting.offsetMillis();
+    changed();
+  }
+
   /** Called after every change, e.g. so that due timers and expired jobs are looked at at once. */
   public void onChange(Runnable listener) {
     changeListeners.add(listener);

@@ -1,15 +1,21 @@
 package org.redress.engine;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.redress.engine.api.BackpressureFilter;
 import org.redress.engine.api.BackpressureProperties;
 import org.redress.engine.api.EngineApiMetricsInterceptor;
 import org.redress.engine.command.ActivateJobs;
+import org.redress.engine.command.CommandOutcome;
 import org.redress.engine.command.CreateProcessInstance;
 import org.redress.engine.command.DeployResources;
+import org.redress.engine.command.EngineCluster;
 import org.redress.engine.command.EngineNotifications;
 import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.InstanceCommandExecutor;
@@ -30,6 +36,7 @@ import org.redress.engine.runtime.ProcessDefinitions;
 import org.redress.engine.runtime.behavior.ExpressionBehavior;
 import org.redress.engine.runtime.behavior.VariableMappingBehavior;
 import org.redress.engine.scheduler.EngineScheduler;
+import org.redress.engine.state.ClusterStore;
 import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.EventStore;
@@ -42,6 +49,7 @@ import org.redress.engine.state.PurgeStore;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -205,8 +213,21 @@ public class EngineConfiguration {
 
   @Bean
   EngineNotifications engineNotifications(
-      JobNotifier jobs, List<EngineListener> listeners, EngineMetrics metrics) {
-    return new EngineNotifications(jobs, listeners, metrics);
+      JobNotifier jobs,
+      List<EngineListener> listeners,
+      EngineMetrics metrics,
+      ClusterStore cluster) {
+    return new EngineNotifications(
+        jobs,
+        listeners,
+        metrics,
+        key ->
+            cluster
+                .endedInstance(key)
+                .map(
+                    ended ->
+                        new CommandOutcome.EndedProcessInstance(
+                            key, ended.completed(), ended.rootVariables())));
   }
 
   @Bean
@@ -220,9 +241,51 @@ public class EngineConfiguration {
       InstanceStore store,
       ProcessDefinitions definitions,
       EngineServices services,
-      EngineNotifications notifications) {
+      EngineNotifications notifications,
+      EngineCluster cluster) {
     return new InstanceCommandExecutor(
-        engineTransactions, store, definitions, services, notifications);
+        engineTransactions, store, definitions, services, notifications, cluster);
+  }
+
+  @Bean
+  ClusterStore engineClusterStore(JdbcClient jdbc) {
+    return new ClusterStore(jdbc);
+  }
+
+  /**
+   * Several app instances on one database (docs/engine.md, "Several app instances"); the LISTEN
+   * connection is opened beside the pool, so it never takes one of the pool's connections.
+   */
+  @Bean
+  EngineCluster engineCluster(
+      ClusterStore store,
+      TransactionTemplate engineTransactions,
+      DataSource dataSource,
+      JobNotifier jobs,
+      EngineNotifications notifications,
+      EngineClock clock,
+      @Value("${redress.engine.shared-clock:false}") boolean sharedClock) {
+    return new EngineCluster(
+        store,
+        engineTransactions,
+        () -> listenConnection(dataSource),
+        jobs,
+        notifications,
+        clock,
+        sharedClock);
+  }
+
+  private static java.sql.Connection listenConnection(DataSource dataSource) {
+    try {
+      if (dataSource.isWrapperFor(HikariDataSource.class)) {
+        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+        return DriverManager.getConnection(
+            hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+      }
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not open the engine's LISTEN connection", e);
+    }
   }
 
   @Bean
@@ -351,8 +414,17 @@ public class EngineConfiguration {
       JobNotifier notifier,
       EngineClock clock,
       EngineProperties properties,
-      EngineMetrics metrics) {
+      EngineMetrics metrics,
+      EngineCluster cluster,
+      @Value("${redress.engine.waiter-recheck-interval:1s}") java.time.Duration waiterRecheck) {
     return new EngineScheduler(
-        jobs, events, notifier, clock, properties.schedulerInterval(), metrics);
+        jobs,
+        events,
+        notifier,
+        clock,
+        properties.schedulerInterval(),
+        metrics,
+        cluster,
+        waiterRecheck);
   }
 }

@@ -92,11 +92,25 @@ public final class EngineHarness implements AutoCloseable {
     notifier = config.jobNotifier();
     org.redress.engine.metrics.EngineMetrics metrics =
         org.redress.engine.metrics.EngineMetrics.inMemory();
+    org.redress.engine.state.ClusterStore clusterStore = config.engineClusterStore(jdbc);
     EngineNotifications notifications =
-        config.engineNotifications(notifier, List.of(events::addAll), metrics);
+        config.engineNotifications(notifier, List.of(events::addAll), metrics, clusterStore);
+    // Never started: the harness is one engine alone and announces nothing.
+    org.redress.engine.command.EngineCluster cluster =
+        new org.redress.engine.command.EngineCluster(
+            clusterStore,
+            tx,
+            () -> {
+              throw new IllegalStateException("the harness does not listen");
+            },
+            notifier,
+            notifications,
+            clock,
+            false);
 
     executor =
-        config.instanceCommandExecutor(tx, instanceStore, definitions, services, notifications);
+        config.instanceCommandExecutor(
+            tx, instanceStore, definitions, services, notifications, cluster);
     this.instanceStore = instanceStore;
     this.notifications = notifications;
     deployResources =
@@ -138,7 +152,16 @@ public final class EngineHarness implements AutoCloseable {
     userTasks =
         config.userTaskCommands(
             executor, instanceStore, userTaskQueries, notifications, properties);
-    scheduler = config.engineScheduler(jobStore, messages, notifier, clock, properties, metrics);
+    scheduler =
+        config.engineScheduler(
+            jobStore,
+            messages,
+            notifier,
+            clock,
+            properties,
+            metrics,
+            cluster,
+            Duration.ofSeconds(1));
   }
 
   private static synchronized HikariDataSource dataSource() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.redress.engine.ConditionalOnEmbeddedEngine;
 import org.redress.engine.EngineClock;
 import org.redress.engine.EngineRejection;
+import org.redress.engine.command.EngineCluster;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClockController {
 
   private final EngineClock clock;
+  private final EngineCluster cluster;
 
-  ClockController(EngineClock clock) {
+  ClockController(EngineClock clock, EngineCluster cluster) {
     this.clock = clock;
+    this.cluster = cluster;
   }
 
   record PinRequest(Long timestamp) {}
@@ -30,12 +33,14 @@ class ClockController {
           "Expected 'timestamp' as epoch milliseconds >= 0 to pin the clock");
     }
     clock.pin(Instant.ofEpochMilli(body.timestamp()));
+    cluster.clockChanged();
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/v2/clock/reset")
   ResponseEntity<Void> reset() {
     clock.reset();
+    cluster.clockChanged();
     return ResponseEntity.noContent().build();
   }
 }

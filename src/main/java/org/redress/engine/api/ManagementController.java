@@ -6,6 +6,7 @@ import java.util.List;
 import org.redress.engine.ConditionalOnEmbeddedEngine;
 import org.redress.engine.EngineClock;
 import org.redress.engine.EngineRejection;
+import org.redress.engine.command.EngineCluster;
 import org.redress.engine.command.PurgeEngine;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ManagementController {
 
   private final EngineClock clock;
+  private final EngineCluster cluster;
   private final PurgeEngine purgeEngine;
 
-  ManagementController(EngineClock clock, PurgeEngine purgeEngine) {
+  ManagementController(EngineClock clock, PurgeEngine purgeEngine, EngineCluster cluster) {
     this.clock = clock;
+    this.cluster = cluster;
     this.purgeEngine = purgeEngine;
   }
 
@@ -63,6 +66,7 @@ class ManagementController {
       throw EngineRejection.invalidArgument("Expected 'offsetMilli' (milliseconds to add)");
     }
     clock.add(Duration.ofMillis(body.offsetMilli()));
+    cluster.clockChanged();
     return now();
   }
 
@@ -74,6 +78,7 @@ class ManagementController {
           "Expected 'epochMilli' (epoch milliseconds >= 0) to pin the clock at");
     }
     clock.pin(Instant.ofEpochMilli(body.epochMilli()));
+    cluster.clockChanged();
     return now();
   }
 
@@ -81,6 +86,7 @@ class ManagementController {
   @DeleteMapping("/clock")
   ClockResponse reset() {
     clock.reset();
+    cluster.clockChanged();
     return now();
   }
 

@@ -82,7 +82,7 @@ public class CreateProcessInstance {
         return created;
       }
       started.run();
-      return new Created(key, process, end.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+      return new Created(key, process, awaitEnd(key, end, timeout));
     } catch (TimeoutException e) {
       throw new EngineRejection(
           EngineRejection.Type.TIMEOUT,
@@ -100,6 +100,32 @@ public class CreateProcessInstance {
       notifications.stopAwaiting(key);
     }
   }
+
+  /**
+   * Waits for the end announced in this JVM (or by another app instance, {@link EngineCluster});
+   * looks at the database every second too, so that a lost announcement only delays the answer.
+   */
+  private CommandOutcome.EndedProcessInstance awaitEnd(
+      long key, CompletableFuture<CommandOutcome.EndedProcessInstance> end, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new TimeoutException();
+      }
+      try {
+        return end.get(Math.min(left, END_POLL.toNanos()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        var ended = notifications.endedInstance(key);
+        if (ended.isPresent()) {
+          return ended.get();
+        }
+      }
+    }
+  }
+
+  private static final Duration END_POLL = Duration.ofSeconds(1);
 
   /**
    * Creates an instance at a message or timer start event; {@code beforeStart} may add to the new

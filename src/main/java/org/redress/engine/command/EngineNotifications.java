@@ -29,9 +29,17 @@ public class EngineNotifications {
       new ConcurrentHashMap<>();
 
   private final EngineMetrics metrics;
+  private final java.util.function.Function<
+          Long, java.util.Optional<CommandOutcome.EndedProcessInstance>>
+      endedInstances;
 
   public EngineNotifications(
-      JobNotifier jobs, List<EngineListener> listeners, EngineMetrics metrics) {
+      JobNotifier jobs,
+      List<EngineListener> listeners,
+      EngineMetrics metrics,
+      java.util.function.Function<Long, java.util.Optional<CommandOutcome.EndedProcessInstance>>
+          endedInstances) {
+    this.endedInstances = endedInstances;
     this.jobs = jobs;
     this.listeners = listeners;
     this.metrics = metrics;
@@ -84,6 +92,30 @@ public class EngineNotifications {
     } catch (RuntimeException e) {
       LOG.warn("Counting engine metrics failed", e);
     }
+  }
+
+  /**
+   * Another app instance ended this process instance: answers a create-with-result request of this
+   * instance waiting for it, from the database.
+   */
+  public void endedElsewhere(long processInstanceKey) {
+    CompletableFuture<CommandOutcome.EndedProcessInstance> waiter =
+        awaiting.get(processInstanceKey);
+    if (waiter != null) {
+      endedInstances
+          .apply(processInstanceKey)
+          .ifPresent(
+              ended -> {
+                awaiting.remove(processInstanceKey, waiter);
+                waiter.complete(ended);
+              });
+    }
+  }
+
+  /** The instance's end as recorded in the database, if it has ended (any app instance). */
+  public java.util.Optional<CommandOutcome.EndedProcessInstance> endedInstance(
+      long processInstanceKey) {
+    return endedInstances.apply(processInstanceKey);
   }
 
   /** Registers interest in the end of an instance; register before the instance can end. */

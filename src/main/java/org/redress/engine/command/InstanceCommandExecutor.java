@@ -38,13 +38,16 @@ public class InstanceCommandExecutor {
   private final ProcessDefinitions definitions;
   private final EngineServices services;
   private final EngineNotifications notifications;
+  private final EngineCluster cluster;
 
   public InstanceCommandExecutor(
       TransactionTemplate transactions,
       InstanceStore store,
       ProcessDefinitions definitions,
       EngineServices services,
-      EngineNotifications notifications) {
+      EngineNotifications notifications,
+      EngineCluster cluster) {
+    this.cluster = cluster;
     this.transactions = transactions;
     this.store = store;
     this.definitions = definitions;
@@ -125,6 +128,7 @@ public class InstanceCommandExecutor {
                 store.flush(r.state());
                 outcomes.add(outcome(r, r.state(), r == runner ? wasActive : true, jobEvents));
               }
+              announceToOtherInstances(outcomes);
               TransactionSynchronizationManager.registerSynchronization(
                   new TransactionSynchronization() {
                     @Override
@@ -211,6 +215,22 @@ public class InstanceCommandExecutor {
           }
           return null;
         });
+  }
+
+  /** Sent with the transaction: other app instances learn of it only if it commits. */
+  private void announceToOtherInstances(List<CommandOutcome> outcomes) {
+    if (cluster.otherNodes() == 0) {
+      return;
+    }
+    Set<String> types = new LinkedHashSet<>();
+    List<Long> ended = new ArrayList<>();
+    for (CommandOutcome outcome : outcomes) {
+      types.addAll(outcome.activatableJobTypes());
+      if (outcome.endedProcessInstance() != null) {
+        ended.add(outcome.endedProcessInstance().processInstanceKey());
+      }
+    }
+    cluster.announce(types, ended);
   }
 
   /** Read before the flush, which forgets what changed. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.redress.engine.EngineClock;
+import org.redress.engine.command.EngineCluster;
 import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.JobNotifier;
 import org.redress.engine.metrics.EngineMetrics;
@@ -30,6 +31,9 @@ public class EngineScheduler implements SmartLifecycle {
   private static final long RECHECK_WAITING_MILLIS = 1000;
 
   private final EngineMetrics metrics;
+  private final EngineCluster cluster;
+  private final long waiterRecheckMillis;
+  private volatile long lastWaiterRecheck;
   private final JobStore jobs;
   private final EventCommands events;
   private final JobNotifier notifier;
@@ -47,7 +51,11 @@ public class EngineScheduler implements SmartLifecycle {
       JobNotifier notifier,
       EngineClock clock,
       Duration interval,
-      EngineMetrics metrics) {
+      EngineMetrics metrics,
+      EngineCluster cluster,
+      Duration waiterRecheck) {
+    this.waiterRecheckMillis = waiterRecheck.toMillis();
+    this.cluster = cluster;
     this.metrics = metrics;
     this.jobs = jobs;
     this.events = events;
@@ -70,11 +78,15 @@ public class EngineScheduler implements SmartLifecycle {
     types.addAll(jobs.recurAfterBackOff(now, BATCH));
     if (!types.isEmpty()) {
       notifier.jobsAvailable(types);
+      cluster.announceJobs(types);
     }
     long wall = System.currentTimeMillis();
+    if (wall - lastWaiterRecheck >= waiterRecheckMillis) {
+      lastWaiterRecheck = wall;
+      notifier.recheckWaiting();
+    }
     if (wall - lastRecheck >= RECHECK_WAITING_MILLIS) {
       lastRecheck = wall;
-      notifier.recheckWaiting();
       events.expireMessages();
       events.correlateStranded(BATCH);
     }

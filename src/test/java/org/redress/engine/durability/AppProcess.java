@@ -41,6 +41,12 @@ final class AppProcess implements AutoCloseable {
   }
 
   static AppProcess start(String name, String jdbcUrl, String username, String password) {
+    return start(name, jdbcUrl, username, password, List.of());
+  }
+
+  /** With extra command-line arguments ({@code --property=value}). */
+  static AppProcess start(
+      String name, String jdbcUrl, String username, String password, List<String> arguments) {
     int port = TestServer.freePort();
     try {
       Path logDirectory = targetDirectory().resolve("engine-restart-it");
@@ -62,6 +68,7 @@ final class AppProcess implements AutoCloseable {
       command.add("--management.health.camunda.enabled=false");
       command.add("--camunda.client.deployment.enabled=false");
       command.addAll(TestServer.engineCredentialArguments());
+      command.addAll(arguments);
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
