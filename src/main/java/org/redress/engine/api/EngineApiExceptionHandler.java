@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.model.ModelValidationException;
+import org.redress.shared.web.ProblemMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -58,22 +59,10 @@ class EngineApiExceptionHandler {
   })
   ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
     String detail = e.getMessage();
-    if (e instanceof HttpMessageNotReadableException n && n.getCause() == null) {
-      // A missing body: Spring's message names the Java handler method, which no client needs.
-      detail = "The request body is missing; expected a JSON object";
-    } else if (e instanceof HttpMessageNotReadableException n) {
-      detail =
-          "The request body is not valid JSON of the expected shape: "
-              + firstLine(n.getMostSpecificCause().getMessage());
+    if (e instanceof HttpMessageNotReadableException n) {
+      detail = ProblemMessages.unreadableBody(n);
     } else if (e instanceof MethodArgumentTypeMismatchException m) {
-      detail =
-          "Expected '"
-              + m.getName()
-              + "' to be a "
-              + (m.getRequiredType() == null ? "value" : m.getRequiredType().getSimpleName())
-              + ", but was '"
-              + m.getValue()
-              + "'";
+      detail = ProblemMessages.typeMismatch(m);
     }
     return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
   }
@@ -112,14 +101,8 @@ class EngineApiExceptionHandler {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setTitle(title);
     body.setInstance(URI.create(request.getRequestURI()));
+    // The same code property as every other API error of the app (house rule 10).
+    body.setProperty("code", title);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

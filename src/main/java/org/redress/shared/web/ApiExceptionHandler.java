@@ -7,6 +7,7 @@ import java.util.Map;
 import org.redress.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -68,12 +70,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    Throwable cause = ex.getMostSpecificCause();
-    String detail =
-        "The request body is not valid JSON of the expected shape: "
-            + (cause == null ? ex.getMessage() : firstLine(cause.getMessage()));
     return new ResponseEntity<>(
-        problem(400, "Malformed request", "MALFORMED_REQUEST", detail), headers, 400);
+        problem(400, "Malformed request", "MALFORMED_REQUEST", ProblemMessages.unreadableBody(ex)),
+        headers,
+        400);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail =
+        ex instanceof MethodArgumentTypeMismatchException mismatch
+            ? ProblemMessages.typeMismatch(mismatch)
+            : "A parameter has a value of the wrong type";
+    return new ResponseEntity<>(
+        problem(400, "Invalid request", "INVALID_REQUEST", detail), headers, 400);
   }
 
   @Override
@@ -148,13 +159,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(problem.getStatus())
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }
