@@ -325,6 +325,7 @@ public class AppealService {
           "INFORMATION_TOO_LONG",
           "The answer may have at most " + properties.maxStatementLength() + " characters");
     }
+    // negative: a retry of the latest answer, whose round is -round
     int round =
         transactions.execute(
             status -> {
@@ -332,12 +333,21 @@ public class AppealService {
               if (!appeal.caseId().equals(caseId)) {
                 throw ApiException.notFound("APPEAL_NOT_FOUND", "No appeal " + appealId);
               }
+              List<InformationReply> replies = repository.information(appealId);
+              if (appeal.status() != AppealStatus.INFO_REQUESTED
+                  && !replies.isEmpty()
+                  && replies.get(replies.size() - 1).text().equals(text.strip())) {
+                // A retried answer (e.g. after a lost response): recorded and announced once. Not
+                // published again: a message correlated already would otherwise wait, buffered,
+                // for the next round's request.
+                return -replies.get(replies.size() - 1).round();
+              }
               if (appeal.status() != AppealStatus.INFO_REQUESTED) {
                 throw ApiException.conflict(
                     "NO_INFORMATION_REQUESTED",
                     "No information is requested for this appeal at the moment");
               }
-              int next = repository.information(appealId).size() + 1;
+              int next = replies.size() + 1;
               repository.insertInformation(appealId, next, text.strip(), clock.instant());
               repository.updateStatus(appealId, AppealStatus.REGISTERED);
               audit.record(
@@ -351,6 +361,9 @@ public class AppealService {
                       appealId + ":INFORMATION_PROVIDED:" + next));
               return next;
             });
+    if (round < 0) {
+      return repository.information(appealId).get(-round - 1);
+    }
     camunda
         .newPublishMessageCommand()
         .messageName(MESSAGE_INFORMATION_PROVIDED)

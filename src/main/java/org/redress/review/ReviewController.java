@@ -123,6 +123,11 @@ class ReviewController {
       throw ApiException.conflict(
           "TASK_ALREADY_CLAIMED", "The task is already claimed by " + task.getAssignee());
     }
+    if (user.equals(task.getAssignee())) {
+      // A retried claim (e.g. after a lost answer): the task is the caller's already; nothing to
+      // record again.
+      return view(task);
+    }
     engine(
         () ->
             camunda
@@ -141,7 +146,8 @@ class ReviewController {
             ActorType.PERSON,
             user + " claimed " + task.getName(),
             Map.of("appealId", appeal.appealId(), "userTaskKey", userTaskKey),
-            null));
+            // concurrent duplicates of one claim record it once
+            c.caseId() + ":REVIEW_TASK_CLAIMED:" + userTaskKey + ":" + user));
     return view(userTask(userTaskKey));
   }
 
