@@ -325,6 +325,9 @@ class ReviewController {
       if (e.code() == 404) {
         throw ApiException.notFound("TASK_NOT_FOUND", detail);
       }
+      if (e.code() >= 500) {
+        throw e; // the engine is unavailable (e.g. shutting down): 503, not a refusal
+      }
       throw ApiException.conflict("TASK_COMMAND_REFUSED", detail);
     }
   }

@@ -5,10 +5,14 @@ import java.net.URI;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.model.ModelValidationException;
 import org.redress.shared.web.ProblemMessages;
+import org.redress.shared.web.Unavailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -86,8 +90,35 @@ class EngineApiExceptionHandler {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "INVALID_ARGUMENT", e.getMessage(), request);
   }
 
+  private volatile boolean closing;
+
+  /** From here on the app shuts down: failures of requests still running are its closing. */
+  @EventListener(ContextClosedEvent.class)
+  void closing() {
+    closing = true;
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (closing || Unavailability.isTransient(e)) {
+      // Shutting down (closed pool or context): nothing was changed; the client retries.
+      LOG.warn(
+          "Engine API request {} {} failed while the engine is unavailable: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.toString());
+      ResponseEntity<ProblemDetail> unavailable =
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "UNAVAILABLE",
+              "The engine is shutting down or its database is unavailable; nothing was changed."
+                  + " Send the request again in a few seconds.",
+              request);
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, Unavailability.RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(unavailable.getBody());
+    }
     LOG.error("Engine API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,5 +1,6 @@
 package org.redress.shared.web;
 
+import io.camunda.client.api.command.ProblemException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -8,6 +9,8 @@ import org.redress.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -135,8 +138,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return super.createResponseEntity(body, headers, statusCode, request);
   }
 
+  private volatile boolean closing;
+
+  /** From here on the app shuts down: failures of requests still running are its closing. */
+  @EventListener(ContextClosedEvent.class)
+  void closing() {
+    closing = true;
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (closing || Unavailability.isTransient(e) || engineUnavailable(e)) {
+      // The app is shutting down (closed pool, context or executor) or the engine is briefly
+      // unavailable: the request changed nothing and is worth sending again (issue 8, 7c).
+      log.warn("Request failed while Redress is unavailable: {}", e.toString());
+      return ResponseEntity.status(503)
+          .header(HttpHeaders.RETRY_AFTER, Unavailability.RETRY_AFTER_SECONDS)
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(
+              problem(
+                  503,
+                  "Unavailable",
+                  "UNAVAILABLE",
+                  "Redress cannot take this request now (it is restarting or a service it needs"
+                      + " is briefly unavailable); the failed step changed nothing. Send it again in a few"
+                      + " seconds."));
+    }
     log.error("Unexpected error in the Redress API", e);
     return respond(
         problem(
@@ -145,6 +172,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "INTERNAL_ERROR",
             "Redress could not process the request; nothing was changed by the failed step. Try"
                 + " again later."));
+  }
+
+  /** The engine answered 503/504 (e.g. it shuts down) to a command this request needed. */
+  private static boolean engineUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ProblemException p && (p.code() == 503 || p.code() == 504)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ProblemDetail problem(int status, String title, String code, String detail) {
