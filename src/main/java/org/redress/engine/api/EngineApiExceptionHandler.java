@@ -62,7 +62,7 @@ class EngineApiExceptionHandler {
     IllegalArgumentException.class
   })
   ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
-    String detail = e.getMessage();
+    String detail = ProblemMessages.withoutJavaNames(e.getMessage());
     if (e instanceof HttpMessageNotReadableException n) {
       detail = ProblemMessages.unreadableBody(n);
     } else if (e instanceof MethodArgumentTypeMismatchException m) {

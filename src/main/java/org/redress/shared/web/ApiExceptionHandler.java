@@ -60,9 +60,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
     List<Map<String, String>> errors =
         e.getConstraintViolations().stream()
-            .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+            .map(
+                v ->
+                    Map.of(
+                        "field",
+                        ProblemMessages.propertyPath(v.getPropertyPath()),
+                        "message",
+                        v.getMessage()))
             .toList();
-    ProblemDetail problem = problem(400, "Invalid request", "INVALID_REQUEST", e.getMessage());
+    // e.getMessage() names the Java method and parameters; the list says it in the API's terms
+    ProblemDetail problem =
+        problem(400, "Invalid request", "INVALID_REQUEST", "Some fields are invalid: " + errors);
     problem.setProperty("errors", errors);
     return respond(problem);
   }

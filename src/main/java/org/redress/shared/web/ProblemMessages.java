@@ -29,6 +29,10 @@ public final class ProblemMessages {
   private static final Pattern QUALIFIED =
       Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
 
+  /** {@code Enum.valueOf}'s message: No enum constant org.x.Type.VALUE. */
+  private static final Pattern ENUM_CONSTANT =
+      Pattern.compile("No enum constant (?:[\\w$]+\\.)*([\\w$]+)");
+
   private ProblemMessages() {}
 
   /** What is wrong with an unreadable request body, without Java names. */
@@ -81,6 +85,43 @@ public final class ProblemMessages {
         + quoted(e.getValue())
         + "; expected "
         + expected(e.getRequiredType());
+  }
+
+  /**
+   * A message of unknown origin (e.g. an {@link IllegalArgumentException} of a library) with any
+   * package-qualified Java name replaced, e.g. {@code No enum constant org.x.State.FOO}.
+   */
+  public static String withoutJavaNames(String message) {
+    if (message == null) {
+      return "invalid";
+    }
+    String text = ENUM_CONSTANT.matcher(message).replaceAll("Unknown value '$1'");
+    return QUALIFIED.matcher(BACKTICKED.matcher(text).replaceAll("a value")).replaceAll("$1");
+  }
+
+  /**
+   * A bean-validation property path as the client knows it: without the Java method and parameter
+   * nodes (e.g. {@code open.request.facts} becomes {@code facts}).
+   */
+  public static String propertyPath(jakarta.validation.Path path) {
+    StringBuilder result = new StringBuilder();
+    for (jakarta.validation.Path.Node node : path) {
+      if (node.getKind() == jakarta.validation.ElementKind.METHOD
+          || node.getKind() == jakarta.validation.ElementKind.PARAMETER
+          || node.getKind() == jakarta.validation.ElementKind.CONSTRUCTOR
+          || node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE
+          || node.getName() == null) {
+        continue;
+      }
+      if (!result.isEmpty()) {
+        result.append('.');
+      }
+      result.append(node.getName());
+      if (node.getIndex() != null) {
+        result.append('[').append(node.getIndex()).append(']');
+      }
+    }
+    return result.toString();
   }
 
   /** Removes Java type names and Jackson's source locations from a parser message. */

@@ -56,6 +56,14 @@ class ProblemMessagesTest {
     }
   }
 
+  @Test
+  void shouldDropJavaNamesWhenAMessageNamesAJavaClass() {
+    assertThat(ProblemMessages.withoutJavaNames("No enum constant org.redress.engine.State.FOO"))
+        .isEqualTo("Unknown value 'FOO'");
+    assertThat(ProblemMessages.withoutJavaNames("Cannot map org.redress.engine.state.Job here"))
+        .isEqualTo("Cannot map Job here");
+  }
+
   private static String describe(String json) {
     try {
       JSON.readValue(json, Body.class);
