@@ -48,10 +48,18 @@ public class ProcessModelDeployment implements SmartInitializingSingleton, Dispo
   private volatile String lastError = "not attempted yet";
   private volatile Thread retrier;
 
+  private final boolean enabled;
+
+  /**
+   * @param enabled {@code camunda.client.deployment.enabled}: false leaves deploying to someone
+   *     else (the models count as deployed for readiness)
+   */
   ProcessModelDeployment(
+      boolean enabled,
       ObjectProvider<LocalDeployments> local,
       ObjectProvider<CamundaClient> client,
       Duration requestTimeout) {
+    this.enabled = enabled;
     this.local = local;
     this.client = client;
     this.requestTimeout = requestTimeout;
@@ -68,6 +76,11 @@ public class ProcessModelDeployment implements SmartInitializingSingleton, Dispo
 
   @Override
   public void afterSingletonsInstantiated() {
+    if (!enabled) {
+      deployed = true;
+      log.info("Process models not deployed by this app (camunda.client.deployment.enabled=false)");
+      return;
+    }
     Map<String, byte[]> resources = load();
     LocalDeployments embedded = local.getIfAvailable();
     if (embedded != null) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.redress.engine.LocalDeployments;
 import org.redress.shared.Readiness;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -22,8 +23,10 @@ class StartupConfiguration {
 
   @Bean
   ProcessModelDeployment processModelDeployment(
-      ObjectProvider<LocalDeployments> local, ObjectProvider<CamundaClient> client) {
-    return new ProcessModelDeployment(local, client, Duration.ofSeconds(30));
+      @Value("${camunda.client.deployment.enabled:true}") boolean enabled,
+      ObjectProvider<LocalDeployments> local,
+      ObjectProvider<CamundaClient> client) {
+    return new ProcessModelDeployment(enabled, local, client, Duration.ofSeconds(30));
   }
 
   @Bean
