@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,10 +20,15 @@ import org.redress.shared.security.CaseLinks;
 import org.redress.support.TestDatabase;
 import org.redress.support.TestServer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every error of {@code /api/**} and {@code /v2/**} is an RFC 9457 problem detail with a {@code
@@ -32,10 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
+      "redress.test.error-probes=true",
       // small limits, so that the test need not upload megabytes
       "spring.servlet.multipart.max-file-size=64KB",
       "spring.servlet.multipart.max-request-size=128KB"
     })
+@Import(ErrorShapesIT.ClosingProbe.class)
 class ErrorShapesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -202,6 +210,16 @@ class ErrorShapesIT {
   }
 
   @Test
+  void shouldAnswer503WithRetryAfterWhenARequestMeetsTheClosedPoolOfAClosingApp() throws Exception {
+    // when a request outside the features' advice runs into a closed connection pool
+    HttpResponse<String> response = send("GET", "/api/test-probes/closed-pool", ALICE, null, null);
+
+    // then it is a retryable 503, not a 500
+    assertProblem(response, 503, "UNAVAILABLE");
+    assertThat(response.headers().firstValue("Retry-After")).contains("5");
+  }
+
+  @Test
   void shouldKeepDefaultErrorPageWhenPathIsNotAnApi() throws Exception {
     // when an unknown page outside the APIs is requested by a signed-in browser
     HttpRequest request =
@@ -215,6 +233,22 @@ class ErrorShapesIT {
     // then Spring Boot's error page answers, not the API's problem detail
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+  }
+
+  /**
+   * A request that fails as during a shut-down. Only registered here: other apps started from the
+   * test classpath scan it, but lack the property.
+   */
+  @RestController
+  @ConditionalOnProperty(name = "redress.test.error-probes", havingValue = "true")
+  static class ClosingProbe {
+
+    @GetMapping("/api/test-probes/closed-pool")
+    String closedPool() {
+      throw new CannotGetJdbcConnectionException(
+          "Failed to obtain JDBC Connection",
+          new SQLException("HikariDataSource HikariDataSource (HikariPool-1) has been closed."));
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

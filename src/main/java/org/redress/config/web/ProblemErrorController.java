@@ -8,11 +8,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.redress.shared.web.ApiProblems;
+import org.redress.shared.web.Unavailability;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -46,7 +47,11 @@ class ProblemErrorController extends BasicErrorController {
       return super.errorHtml(request, response);
     }
     try {
-      EdgeProblems.write(response, problem(request, path), null, json);
+      Map<String, Object> problem = problem(request, path);
+      if ((Integer) problem.get("status") == 503) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Unavailability.RETRY_AFTER_SECONDS);
+      }
+      EdgeProblems.write(response, problem, null, json);
     } catch (IOException e) {
       // the client has gone; nothing more to tell it
     }
@@ -60,16 +65,21 @@ class ProblemErrorController extends BasicErrorController {
       return super.error(request);
     }
     Map<String, Object> problem = problem(request, path);
-    return ResponseEntity.status((Integer) problem.get("status"))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    int status = (Integer) problem.get("status");
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    if (status == 503) {
+      response.header(HttpHeaders.RETRY_AFTER, Unavailability.RETRY_AFTER_SECONDS);
+    }
+    return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private Map<String, Object> problem(HttpServletRequest request, String path) {
-    HttpStatus status = getStatus(request);
+    int status = getStatus(request).value();
     Throwable error = errorAttributes.getError(new ServletWebRequest(request));
-    return EdgeProblems.problem(
-        request.getMethod(), path, status.value(), error, request.getContentType());
+    if (status == 500 && Unavailability.isTransient(error)) {
+      status = 503; // the app is closing (closed pool or context): retry, not a defect
+    }
+    return EdgeProblems.problem(request.getMethod(), path, status, error, request.getContentType());
   }
 
   /** The path of the request that failed (this request is the container's error dispatch). */
