@@ -64,7 +64,7 @@ public class AppealConfiguration {
     return new AppealMessageRetry(appeals);
   }
 
-  /** Announces stored appeals whose message could not be published (engine down, crash). */
+  /** Announces stored appeals and information answers not yet published (engine down, crash). */
   static class AppealMessageRetry {
     private final AppealService appeals;
 

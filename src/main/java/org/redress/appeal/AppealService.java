@@ -53,6 +53,7 @@ public class AppealService {
   private final AppealProperties properties;
   private final Clock clock;
   private final EngineHandoff announcements;
+  private final EngineHandoff informationAnswers;
 
   AppealService(
       AppealRepository repository,
@@ -83,6 +84,17 @@ public class AppealService {
             clock,
             repository::unpublished,
             this::publish);
+    // Answers to requests for information reach the engine in the appellant's request, or later
+    // by the retry (stored first, so an unavailable engine loses none).
+    this.informationAnswers =
+        new EngineHandoff(
+            "information-answer",
+            properties.messageRetryAfter(),
+            0,
+            readiness,
+            clock,
+            repository::unpublishedInformation,
+            this::publishInformation);
   }
 
   /** What the appellant sends besides the files. */
@@ -338,8 +350,8 @@ public class AppealService {
                   && !replies.isEmpty()
                   && replies.get(replies.size() - 1).text().equals(text.strip())) {
                 // A retried answer (e.g. after a lost response): recorded and announced once. Not
-                // published again: a message correlated already would otherwise wait, buffered,
-                // for the next round's request.
+                // published again here (a message correlated already would wait, buffered, for
+                // the next round's request); an answer not announced yet is the retry's.
                 return -replies.get(replies.size() - 1).round();
               }
               if (appeal.status() != AppealStatus.INFO_REQUESTED) {
@@ -364,16 +376,34 @@ public class AppealService {
     if (round < 0) {
       return repository.information(appealId).get(-round - 1);
     }
-    camunda
-        .newPublishMessageCommand()
-        .messageName(MESSAGE_INFORMATION_PROVIDED)
-        .correlationKey(appealId)
-        .messageId(appealId + ":information:" + round)
-        .timeToLive(Duration.ofDays(1))
-        .variables(Map.of("informationRound", round))
-        .send()
-        .join();
+    informationAnswers.now(appealId + "#" + round);
     return repository.information(appealId).get(round - 1);
+  }
+
+  /**
+   * Publishes {@code appeal-information-provided} for an answer ({@code <appealId>#<round>}) and
+   * records that it did; the message id makes a repeat while it is buffered a no-op.
+   */
+  private void publishInformation(String answer) {
+    int hash = answer.lastIndexOf('#');
+    String appealId = answer.substring(0, hash);
+    int round = Integer.parseInt(answer.substring(hash + 1));
+    try {
+      camunda
+          .newPublishMessageCommand()
+          .messageName(MESSAGE_INFORMATION_PROVIDED)
+          .correlationKey(appealId)
+          .messageId(appealId + ":information:" + round)
+          .timeToLive(Duration.ofDays(1))
+          .variables(Map.of("informationRound", round))
+          .send()
+          .join();
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
+        throw e; // left unpublished: the retry announces it
+      }
+    }
+    repository.markInformationPublished(appealId, round, clock.instant());
   }
 
   /**
@@ -390,6 +420,7 @@ public class AppealService {
    */
   public void close() throws InterruptedException {
     announcements.close();
+    informationAnswers.close();
   }
 
   /** Appeals of the account decided as manifestly unfounded (Art. 23 misuse, R-EU-11). */
@@ -397,9 +428,13 @@ public class AppealService {
     return repository.manifestlyUnfoundedCount(suspensions.caseIdsOfAccount(accountId));
   }
 
-  /** Announces appeals whose message was not published yet (after a crash or engine outage). */
+  /**
+   * Announces appeals and answers to requests for information whose message was not published yet
+   * (after a crash or engine outage).
+   */
   public void publishPending() {
     announcements.sweep();
+    informationAnswers.sweep();
   }
 
   /**
