@@ -1,17 +1,17 @@
 package org.redress;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Redress: account-ban appeal workflows on Camunda 8, with an embedded Camunda-8-API engine. At
- * start the Camunda client deploys the processes and forms of {@code bpmn/} (on the classpath) to
- * the engine it points at, embedded or a cluster; an unchanged model does not become a new version.
+ * start the processes and forms of {@code bpmn/} (on the classpath) are deployed to the engine the
+ * app works with, embedded (in-process, before requests are served) or a cluster (retried until it
+ * answers), see {@code org.redress.config.startup}; an unchanged model does not become a new
+ * version.
  */
 @SpringBootApplication
-@Deployment(resources = {"classpath*:bpmn/*.bpmn", "classpath*:bpmn/forms/*.form"})
 @ConfigurationPropertiesScan
 public class RedressApplication {
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.redress.audit.AuditTrail;
 import org.redress.funds.FundsService;
 import org.redress.notice.NoticeService;
+import org.redress.shared.Readiness;
 import org.redress.suspension.SuspensionService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,21 +34,8 @@ public class AppealConfiguration {
       CamundaClient camunda,
       PlatformTransactionManager transactions,
       AppealProperties properties,
-      Clock clock) {
-    // Announces filed appeals to the engine, one at a time: a burst of appeals queues here instead
-    // of crowding out the appellants' requests (closed with the service, AppealService.close).
-    java.util.concurrent.ThreadPoolExecutor publisher =
-        new java.util.concurrent.ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            java.util.concurrent.TimeUnit.SECONDS,
-            new java.util.concurrent.LinkedBlockingQueue<>(10_000),
-            runnable -> {
-              Thread thread = new Thread(runnable, "appeal-publish");
-              thread.setDaemon(true);
-              return thread;
-            });
+      Clock clock,
+      Readiness readiness) {
     return new AppealService(
         repository,
         suspensions,
@@ -57,7 +45,7 @@ public class AppealConfiguration {
         new TransactionTemplate(transactions),
         properties,
         clock,
-        publisher);
+        readiness);
   }
 
   @Bean
@@ -76,7 +64,7 @@ public class AppealConfiguration {
     return new AppealMessageRetry(appeals);
   }
 
-  /** Announces stored appeals whose message could not be published (engine down, crash). */
+  /** Announces stored appeals and information answers not yet published (engine down, crash). */
   static class AppealMessageRetry {
     private final AppealService appeals;
 

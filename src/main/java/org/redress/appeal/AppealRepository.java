@@ -174,6 +174,32 @@ class AppealRepository {
         == 1;
   }
 
+  /** Answers not yet announced to the engine, as {@code <appealId>#<round>}, oldest first. */
+  List<String> unpublishedInformation(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            SELECT appeal_id || '#' || round FROM redress.appeal_information
+             WHERE message_published_at IS NULL AND provided_at < :before
+             ORDER BY provided_at LIMIT :limit
+            """)
+        .param("before", ts(before))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  void markInformationPublished(String appealId, int round, Instant at) {
+    jdbc.sql(
+            """
+            UPDATE redress.appeal_information SET message_published_at = :at
+             WHERE appeal_id = :id AND round = :round AND message_published_at IS NULL
+            """)
+        .param("at", ts(at))
+        .param("id", appealId)
+        .param("round", round)
+        .update();
+  }
+
   List<InformationReply> information(String appealId) {
     return jdbc.sql(
             """

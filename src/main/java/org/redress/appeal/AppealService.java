@@ -22,13 +22,13 @@ import org.redress.audit.AuditTrail;
 import org.redress.notice.NoticeKind;
 import org.redress.notice.NoticeRequest;
 import org.redress.notice.NoticeService;
+import org.redress.shared.Readiness;
+import org.redress.shared.handoff.EngineHandoff;
 import org.redress.shared.web.ApiException;
 import org.redress.suspension.AccountSuspensionProcess;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
 import org.redress.suspension.SuspensionService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,8 +44,6 @@ public class AppealService {
   /** Message of the appeal-review process a reply to a request for information is sent with. */
   public static final String MESSAGE_INFORMATION_PROVIDED = "appeal-information-provided";
 
-  private static final Logger log = LoggerFactory.getLogger(AppealService.class);
-
   private final AppealRepository repository;
   private final SuspensionService suspensions;
   private final NoticeService notices;
@@ -54,7 +52,8 @@ public class AppealService {
   private final TransactionTemplate transactions;
   private final AppealProperties properties;
   private final Clock clock;
-  private final java.util.concurrent.ExecutorService publisher;
+  private final EngineHandoff announcements;
+  private final EngineHandoff informationAnswers;
 
   AppealService(
       AppealRepository repository,
@@ -65,8 +64,7 @@ public class AppealService {
       TransactionTemplate transactions,
       AppealProperties properties,
       Clock clock,
-      java.util.concurrent.ExecutorService publisher) {
-    this.publisher = publisher;
+      Readiness readiness) {
     this.repository = repository;
     this.suspensions = suspensions;
     this.notices = notices;
@@ -75,6 +73,28 @@ public class AppealService {
     this.transactions = transactions;
     this.properties = properties;
     this.clock = clock;
+    // Filed appeals reach the engine one at a time at redress.appeal.announce-rate: a burst of
+    // appeals queues here instead of crowding out the appellants' requests.
+    this.announcements =
+        new EngineHandoff(
+            "appeal-announcement",
+            properties.messageRetryAfter(),
+            properties.announceRate(),
+            readiness,
+            clock,
+            repository::unpublished,
+            this::publish);
+    // Answers to requests for information reach the engine in the appellant's request, or later
+    // by the retry (stored first, so an unavailable engine loses none).
+    this.informationAnswers =
+        new EngineHandoff(
+            "information-answer",
+            properties.messageRetryAfter(),
+            0,
+            readiness,
+            clock,
+            repository::unpublishedInformation,
+            this::publishInformation);
   }
 
   /** What the appellant sends besides the files. */
@@ -159,15 +179,7 @@ public class AppealService {
     }
     // The appeal is stored; telling the process does not hold up the appellant's answer. Should
     // the queue be full or the engine unreachable, publishPending() announces it later.
-    try {
-      publisher.execute(
-          () -> {
-            pace();
-            publish(appeal.appealId());
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      log.warn("Appeal {} stored; it will be announced by the retry", appeal.appealId());
-    }
+    announcements.soon(appeal.appealId());
     return new Appeal(
         appeal.appealId(),
         appeal.caseId(),
@@ -325,6 +337,7 @@ public class AppealService {
           "INFORMATION_TOO_LONG",
           "The answer may have at most " + properties.maxStatementLength() + " characters");
     }
+    // negative: a retry of the latest answer, whose round is -round
     int round =
         transactions.execute(
             status -> {
@@ -332,12 +345,21 @@ public class AppealService {
               if (!appeal.caseId().equals(caseId)) {
                 throw ApiException.notFound("APPEAL_NOT_FOUND", "No appeal " + appealId);
               }
+              List<InformationReply> replies = repository.information(appealId);
+              if (appeal.status() != AppealStatus.INFO_REQUESTED
+                  && !replies.isEmpty()
+                  && replies.get(replies.size() - 1).text().equals(text.strip())) {
+                // A retried answer (e.g. after a lost response): recorded and announced once. Not
+                // published again here (a message correlated already would wait, buffered, for
+                // the next round's request); an answer not announced yet is the retry's.
+                return -replies.get(replies.size() - 1).round();
+              }
               if (appeal.status() != AppealStatus.INFO_REQUESTED) {
                 throw ApiException.conflict(
                     "NO_INFORMATION_REQUESTED",
                     "No information is requested for this appeal at the moment");
               }
-              int next = repository.information(appealId).size() + 1;
+              int next = replies.size() + 1;
               repository.insertInformation(appealId, next, text.strip(), clock.instant());
               repository.updateStatus(appealId, AppealStatus.REGISTERED);
               audit.record(
@@ -351,16 +373,37 @@ public class AppealService {
                       appealId + ":INFORMATION_PROVIDED:" + next));
               return next;
             });
-    camunda
-        .newPublishMessageCommand()
-        .messageName(MESSAGE_INFORMATION_PROVIDED)
-        .correlationKey(appealId)
-        .messageId(appealId + ":information:" + round)
-        .timeToLive(Duration.ofDays(1))
-        .variables(Map.of("informationRound", round))
-        .send()
-        .join();
+    if (round < 0) {
+      return repository.information(appealId).get(-round - 1);
+    }
+    informationAnswers.now(appealId + "#" + round);
     return repository.information(appealId).get(round - 1);
+  }
+
+  /**
+   * Publishes {@code appeal-information-provided} for an answer ({@code <appealId>#<round>}) and
+   * records that it did; the message id makes a repeat while it is buffered a no-op.
+   */
+  private void publishInformation(String answer) {
+    int hash = answer.lastIndexOf('#');
+    String appealId = answer.substring(0, hash);
+    int round = Integer.parseInt(answer.substring(hash + 1));
+    try {
+      camunda
+          .newPublishMessageCommand()
+          .messageName(MESSAGE_INFORMATION_PROVIDED)
+          .correlationKey(appealId)
+          .messageId(appealId + ":information:" + round)
+          .timeToLive(Duration.ofDays(1))
+          .variables(Map.of("informationRound", round))
+          .send()
+          .join();
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
+        throw e; // left unpublished: the retry announces it
+      }
+    }
+    repository.markInformationPublished(appealId, round, clock.instant());
   }
 
   /**
@@ -371,30 +414,13 @@ public class AppealService {
     repository.markDecided(appealId, outcome, clock.instant());
   }
 
-  private long nextAnnouncementNanos = System.nanoTime();
-
-  /** Keeps the announcer (one thread) at {@code redress.appeal.announce-rate} at most. */
-  private void pace() {
-    long interval = 1_000_000_000L / Math.max(1, properties.announceRate());
-    long now = System.nanoTime();
-    long wait = nextAnnouncementNanos - now;
-    if (wait > 0) {
-      try {
-        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    nextAnnouncementNanos = Math.max(now, nextAnnouncementNanos) + interval;
-  }
-
   /**
    * Stops announcing appeals (the context closes): waits briefly for announcements under way; the
    * rest stay unpublished in the database and {@link #publishPending()} announces them later.
    */
   public void close() throws InterruptedException {
-    publisher.shutdown();
-    publisher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    announcements.close();
+    informationAnswers.close();
   }
 
   /** Appeals of the account decided as manifestly unfounded (Art. 23 misuse, R-EU-11). */
@@ -402,16 +428,13 @@ public class AppealService {
     return repository.manifestlyUnfoundedCount(suspensions.caseIdsOfAccount(accountId));
   }
 
-  /** Announces appeals whose message was not published yet (after a crash or engine outage). */
+  /**
+   * Announces appeals and answers to requests for information whose message was not published yet
+   * (after a crash or engine outage).
+   */
   public void publishPending() {
-    for (String appealId :
-        repository.unpublished(clock.instant().minus(properties.messageRetryAfter()), 20)) {
-      try {
-        publish(appealId);
-      } catch (RuntimeException e) {
-        log.warn("Could not announce appeal {} yet: {}", appealId, e.getMessage());
-      }
-    }
+    announcements.sweep();
+    informationAnswers.sweep();
   }
 
   /**
@@ -421,13 +444,7 @@ public class AppealService {
    * waiting; a message correlates at most once per process, so it is never taken twice.
    */
   private void publish(String appealId) {
-    Appeal appeal;
-    try {
-      appeal = get(appealId);
-    } catch (RuntimeException e) {
-      log.warn("Appeal {} not announced yet: {}", appealId, e.getMessage());
-      return;
-    }
+    Appeal appeal = get(appealId);
     SuspensionCase c = suspensions.get(appeal.caseId());
     Duration ttl = Duration.between(clock.instant(), c.appealDeadline()).plusDays(1);
     try {
@@ -442,8 +459,7 @@ public class AppealService {
           .join();
     } catch (RuntimeException e) {
       if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
-        log.warn("Appeal {} stored, its message not yet published: {}", appealId, e.getMessage());
-        return;
+        throw e; // left unpublished: the retry announces it
       }
     }
     repository.markPublished(appealId, clock.instant());

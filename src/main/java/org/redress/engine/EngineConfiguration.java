@@ -313,6 +313,11 @@ public class EngineConfiguration {
         forms);
   }
 
+  @Bean
+  LocalDeployments localDeployments(DeployResources deployResources) {
+    return new LocalDeployments(deployResources);
+  }
+
   /** How often a waiting user task command looks for a transition another app instance ended. */
   static final java.time.Duration USER_TASK_POLL_INTERVAL = java.time.Duration.ofMillis(500);
 

@@ -129,6 +129,11 @@ class ReviewController {
       throw ApiException.conflict(
           "TASK_ALREADY_CLAIMED", "The task is already claimed by " + task.getAssignee());
     }
+    if (user.equals(task.getAssignee())) {
+      // A retried claim (e.g. after a lost answer): the task is the caller's already; nothing to
+      // record again.
+      return view(task);
+    }
     engine(
         () ->
             camunda
@@ -147,7 +152,8 @@ class ReviewController {
             ActorType.PERSON,
             user + " claimed " + task.getName(),
             Map.of("appealId", appeal.appealId(), "userTaskKey", userTaskKey),
-            null));
+            // concurrent duplicates of one claim record it once
+            c.caseId() + ":REVIEW_TASK_CLAIMED:" + userTaskKey + ":" + user));
     return view(userTask(userTaskKey));
   }
 
@@ -324,6 +330,9 @@ class ReviewController {
               : e.getMessage();
       if (e.code() == 404) {
         throw ApiException.notFound("TASK_NOT_FOUND", detail);
+      }
+      if (e.code() >= 500) {
+        throw e; // the engine is unavailable (e.g. shutting down): 503, not a refusal
       }
       throw ApiException.conflict("TASK_COMMAND_REFUSED", detail);
     }

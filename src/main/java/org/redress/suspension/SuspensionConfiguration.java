@@ -8,6 +8,7 @@ import org.redress.audit.CaseProcessLookup;
 import org.redress.funds.FundsService;
 import org.redress.funds.release.CaseContacts;
 import org.redress.notice.NoticeService;
+import org.redress.shared.Readiness;
 import org.redress.shared.security.CaseLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +54,8 @@ public class SuspensionConfiguration {
       CamundaClient camunda,
       PlatformTransactionManager transactions,
       SuspensionProperties properties,
-      Clock clock) {
+      Clock clock,
+      Readiness readiness) {
     return new SuspensionService(
         repository,
         accounts,
@@ -64,7 +66,8 @@ public class SuspensionConfiguration {
         camunda,
         new TransactionTemplate(transactions),
         properties,
-        clock);
+        clock,
+        readiness);
   }
 
   /** The audit module's view of which process instance runs a case. */

@@ -22,11 +22,11 @@ import org.redress.notice.NoticeKind;
 import org.redress.notice.NoticeRequest;
 import org.redress.notice.NoticeService;
 import org.redress.shared.Money;
+import org.redress.shared.Readiness;
+import org.redress.shared.handoff.EngineHandoff;
 import org.redress.shared.security.CaseLinks;
 import org.redress.shared.web.ApiException;
 import org.redress.suspension.StatementOfReasonsValidator.Violation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,8 +39,6 @@ public class SuspensionService {
   /** The actor name of steps Redress's workflow carries out by itself. */
   public static final String WORKFLOW_ACTOR = "redress-workflow";
 
-  private static final Logger log = LoggerFactory.getLogger(SuspensionService.class);
-
   private final SuspensionRepository repository;
   private final AccountSystem accounts;
   private final FundsService funds;
@@ -51,6 +49,7 @@ public class SuspensionService {
   private final TransactionTemplate transactions;
   private final SuspensionProperties properties;
   private final Clock clock;
+  private final EngineHandoff processStarts;
 
   SuspensionService(
       SuspensionRepository repository,
@@ -62,7 +61,8 @@ public class SuspensionService {
       CamundaClient camunda,
       TransactionTemplate transactions,
       SuspensionProperties properties,
-      Clock clock) {
+      Clock clock,
+      Readiness readiness) {
     this.repository = repository;
     this.accounts = accounts;
     this.funds = funds;
@@ -73,6 +73,15 @@ public class SuspensionService {
     this.transactions = transactions;
     this.properties = properties;
     this.clock = clock;
+    this.processStarts =
+        new EngineHandoff(
+            "process-start",
+            properties.processStartRetryAfter(),
+            0,
+            readiness,
+            clock,
+            repository::casesWithoutProcess,
+            this::startProcessIfMissing);
   }
 
   /** The outcome of an intake: the case, and whether this request created it. */
@@ -176,12 +185,8 @@ public class SuspensionService {
 
   /** Starts the process now, or leaves it to the retry when the engine cannot be reached. */
   private SuspensionCase startOrLater(String caseId) {
-    try {
-      return startProcessIfMissing(caseId);
-    } catch (RuntimeException e) {
-      log.warn("Case {} stored; its process will be started later: {}", caseId, e.getMessage());
-      return get(caseId);
-    }
+    processStarts.now(caseId);
+    return get(caseId);
   }
 
   public Optional<SuspensionCase> find(String caseId) {
@@ -206,14 +211,12 @@ public class SuspensionService {
 
   /** Starts the process of every case whose start failed earlier (after a crash or an outage). */
   public void startPendingProcesses() {
-    Instant before = clock.instant().minus(properties.processStartRetryAfter());
-    for (String caseId : repository.casesWithoutProcess(before, 20)) {
-      try {
-        startProcessIfMissing(caseId);
-      } catch (RuntimeException e) {
-        log.warn("Could not start the process of case {} yet: {}", caseId, e.getMessage());
-      }
-    }
+    processStarts.sweep();
+  }
+
+  /** Stops the process-start thread (the context closes); the retry takes what is left. */
+  public void close() throws InterruptedException {
+    processStarts.close();
   }
 
   /**
@@ -223,15 +226,15 @@ public class SuspensionService {
    * storing its key would start a second instance on retry; its steps are idempotent by case id,
    * and the rare duplicate is visible as a second instance with the same caseId.
    */
-  private SuspensionCase startProcessIfMissing(String caseId) {
+  private void startProcessIfMissing(String caseId) {
     SuspensionCase c = get(caseId);
     if (c.processInstanceKey() != null) {
-      return c;
+      return;
     }
     Instant now = clock.instant();
     if (!repository.claimProcessStart(
         caseId, now, now.minus(properties.processStartRetryAfter()))) {
-      return c;
+      return;
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(AccountSuspensionProcess.VAR_CASE_ID, c.caseId());
@@ -247,7 +250,6 @@ public class SuspensionService {
             .join()
             .getProcessInstanceKey();
     repository.setProcessInstanceKey(caseId, key);
-    return get(caseId);
   }
 
   // --- process steps ---------------------------------------------------------------------------

@@ -4,10 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.model.ModelValidationException;
+import org.redress.shared.web.ProblemMessages;
+import org.redress.shared.web.Unavailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,23 +64,11 @@ class EngineApiExceptionHandler {
     IllegalArgumentException.class
   })
   ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
-    String detail = e.getMessage();
-    if (e instanceof HttpMessageNotReadableException n && n.getCause() == null) {
-      // A missing body: Spring's message names the Java handler method, which no client needs.
-      detail = "The request body is missing; expected a JSON object";
-    } else if (e instanceof HttpMessageNotReadableException n) {
-      detail =
-          "The request body is not valid JSON of the expected shape: "
-              + firstLine(n.getMostSpecificCause().getMessage());
+    String detail = ProblemMessages.withoutJavaNames(e.getMessage());
+    if (e instanceof HttpMessageNotReadableException n) {
+      detail = ProblemMessages.unreadableBody(n);
     } else if (e instanceof MethodArgumentTypeMismatchException m) {
-      detail =
-          "Expected '"
-              + m.getName()
-              + "' to be a "
-              + (m.getRequiredType() == null ? "value" : m.getRequiredType().getSimpleName())
-              + ", but was '"
-              + m.getValue()
-              + "'";
+      detail = ProblemMessages.typeMismatch(m);
     }
     return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
   }
@@ -99,12 +92,23 @@ class EngineApiExceptionHandler {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "INVALID_ARGUMENT", e.getMessage(), request);
   }
 
+  private volatile boolean closing;
+
+  /** From here on the app shuts down: failures of requests still running are its closing. */
+  @EventListener(ContextClosedEvent.class)
+  void closing() {
+    closing = true;
+  }
+
   /** No database connection within the pool's timeout: the engine is saturated (back-pressure). */
   @ExceptionHandler({
     CannotGetJdbcConnectionException.class,
     CannotCreateTransactionException.class
   })
   ResponseEntity<ProblemDetail> exhausted(Exception e, HttpServletRequest request) {
+    if (closing) {
+      return unexpected(e, request); // a closing pool is no overload
+    }
     LOG.warn(
         "Engine API request {} {} found no free database connection: {}",
         request.getMethod(),
@@ -125,6 +129,25 @@ class EngineApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (closing || Unavailability.isTransient(e)) {
+      // Shutting down (closed pool or context): nothing was changed; the client retries.
+      LOG.warn(
+          "Engine API request {} {} failed while the engine is unavailable: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.toString());
+      ResponseEntity<ProblemDetail> unavailable =
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "UNAVAILABLE",
+              "The engine is shutting down or its database is unavailable; nothing was changed."
+                  + " Send the request again in a few seconds.",
+              request);
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, Unavailability.RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(unavailable.getBody());
+    }
     LOG.error("Engine API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
@@ -138,14 +161,8 @@ class EngineApiExceptionHandler {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setTitle(title);
     body.setInstance(URI.create(request.getRequestURI()));
+    // The same code property as every other API error of the app (house rule 10).
+    body.setProperty("code", title);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -105,6 +105,9 @@ class FinanceTaskController {
       if (e.code() == 404) {
         throw ApiException.notFound("TASK_NOT_FOUND", "No finance task " + userTaskKey);
       }
+      if (e.code() >= 500) {
+        throw e; // the engine is unavailable (e.g. shutting down): 503, not a refusal
+      }
       throw ApiException.conflict(
           "TASK_COMMAND_REFUSED", e.details() == null ? e.getMessage() : e.details().getDetail());
     }

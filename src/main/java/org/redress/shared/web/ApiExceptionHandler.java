@@ -1,5 +1,6 @@
 package org.redress.shared.web;
 
+import io.camunda.client.api.command.ProblemException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 import org.redress.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -55,9 +60,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
     List<Map<String, String>> errors =
         e.getConstraintViolations().stream()
-            .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+            .map(
+                v ->
+                    Map.of(
+                        "field",
+                        ProblemMessages.propertyPath(v.getPropertyPath()),
+                        "message",
+                        v.getMessage()))
             .toList();
-    ProblemDetail problem = problem(400, "Invalid request", "INVALID_REQUEST", e.getMessage());
+    // e.getMessage() names the Java method and parameters; the list says it in the API's terms
+    ProblemDetail problem =
+        problem(400, "Invalid request", "INVALID_REQUEST", "Some fields are invalid: " + errors);
     problem.setProperty("errors", errors);
     return respond(problem);
   }
@@ -68,12 +81,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    Throwable cause = ex.getMostSpecificCause();
-    String detail =
-        "The request body is not valid JSON of the expected shape: "
-            + (cause == null ? ex.getMessage() : firstLine(cause.getMessage()));
     return new ResponseEntity<>(
-        problem(400, "Malformed request", "MALFORMED_REQUEST", detail), headers, 400);
+        problem(400, "Malformed request", "MALFORMED_REQUEST", ProblemMessages.unreadableBody(ex)),
+        headers,
+        400);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail =
+        ex instanceof MethodArgumentTypeMismatchException mismatch
+            ? ProblemMessages.typeMismatch(mismatch)
+            : "A parameter has a value of the wrong type";
+    return new ResponseEntity<>(
+        problem(400, "Invalid request", "INVALID_REQUEST", detail), headers, 400);
   }
 
   @Override
@@ -124,8 +146,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return super.createResponseEntity(body, headers, statusCode, request);
   }
 
+  private volatile boolean closing;
+
+  /** From here on the app shuts down: failures of requests still running are its closing. */
+  @EventListener(ContextClosedEvent.class)
+  void closing() {
+    closing = true;
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (closing || Unavailability.isTransient(e) || engineUnavailable(e)) {
+      // The app is shutting down (closed pool, context or executor) or the engine is briefly
+      // unavailable: the request changed nothing and is worth sending again (issue 8, 7c).
+      log.warn("Request failed while Redress is unavailable: {}", e.toString());
+      return ResponseEntity.status(503)
+          .header(HttpHeaders.RETRY_AFTER, Unavailability.RETRY_AFTER_SECONDS)
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(
+              problem(
+                  503,
+                  "Unavailable",
+                  "UNAVAILABLE",
+                  "Redress cannot take this request now (it is restarting or a service it needs"
+                      + " is briefly unavailable); the failed step changed nothing. Send it again in a few"
+                      + " seconds."));
+    }
     log.error("Unexpected error in the Redress API", e);
     return respond(
         problem(
@@ -134,6 +180,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "INTERNAL_ERROR",
             "Redress could not process the request; nothing was changed by the failed step. Try"
                 + " again later."));
+  }
+
+  /** The engine answered 503/504 (e.g. it shuts down) to a command this request needed. */
+  private static boolean engineUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ProblemException p && (p.code() == 503 || p.code() == 504)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ProblemDetail problem(int status, String title, String code, String detail) {
@@ -148,13 +204,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(problem.getStatus())
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }
