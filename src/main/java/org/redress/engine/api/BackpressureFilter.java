@@ -140,6 +140,7 @@ public class BackpressureFilter extends OncePerRequestFilter {
             + maxInFlight
             + " concurrent requests; retry after a short back-off");
     problem.put("instance", request.getRequestURI());
+    problem.put("code", "RESOURCE_EXHAUSTED");
     response.setStatus(503);
     response.setHeader("Retry-After", "1");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

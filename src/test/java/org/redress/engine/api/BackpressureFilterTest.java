@@ -35,6 +35,7 @@ class BackpressureFilterTest {
     assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
     assertThat(refused.getContentAsString())
         .contains("\"title\":\"RESOURCE_EXHAUSTED\"", "\"status\":503")
+        .contains("\"code\":\"RESOURCE_EXHAUSTED\"")
         .contains("\"instance\":\"/v2/process-instances\"");
     assertThat(rejected).hasValue(1);
     assertThat(filter.inFlight()).isEqualTo(1);
