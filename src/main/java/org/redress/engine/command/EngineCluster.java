@@ -121,6 +121,7 @@ public class EngineCluster implements SmartLifecycle {
       return;
     }
     EngineClock.Setting setting = clock.setting();
+    LOG.info("Engine clock changed here, shared with the other app instances: {}", setting);
     transactions.executeWithoutResult(
         status -> {
           store.saveClock(setting);
@@ -197,7 +198,11 @@ public class EngineCluster implements SmartLifecycle {
 
   private void syncClock() {
     try {
-      clock.apply(store.clock());
+      EngineClock.Setting shared = store.clock();
+      if (!shared.equals(clock.setting())) {
+        LOG.info("Engine clock set as another app instance set it: {}", shared);
+      }
+      clock.apply(shared);
     } catch (RuntimeException e) {
       LOG.warn("Reading the shared engine clock failed; retrying at the next heartbeat", e);
     }

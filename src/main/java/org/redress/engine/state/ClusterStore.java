@@ -145,7 +145,11 @@ public class ClusterStore {
   }
 
   public void saveClock(EngineClock.Setting setting) {
-    jdbc.sql("UPDATE engine.clock SET pinned_at = :pinned, offset_millis = :offset WHERE id = 1")
+    jdbc.sql(
+            """
+            INSERT INTO engine.clock (id, pinned_at, offset_millis) VALUES (1, :pinned, :offset)
+            ON CONFLICT (id) DO UPDATE SET pinned_at = :pinned, offset_millis = :offset
+            """)
         .param("pinned", setting.pinned() == null ? null : InstanceStore.ts(setting.pinned()))
         .param("offset", setting.offsetMillis())
         .update();

@@ -21,7 +21,11 @@ public class PurgeStore {
     this.jdbc = jdbc;
   }
 
-  /** The tables of schema engine, schema-qualified and quoted, the most contended one first. */
+  /**
+   * The tables of schema engine, schema-qualified and quoted, the most contended one first; not the
+   * live app instances ({@code node}) or the shared clock ({@code clock}), which are no engine data
+   * (a purge keeps the clock, as Zeebe's does).
+   */
   public List<String> engineTables() {
     List<String> tables =
         new ArrayList<>(
@@ -29,7 +33,8 @@ public class PurgeStore {
                     """
                     SELECT format('%I.%I', schemaname, tablename)
                       FROM pg_catalog.pg_tables
-                     WHERE schemaname = 'engine' AND tablename <> 'flyway_schema_history'
+                     WHERE schemaname = 'engine'
+                       AND tablename NOT IN ('flyway_schema_history', 'node', 'clock')
                      ORDER BY tablename
                     """)
                 .query(String.class)

@@ -39,6 +39,12 @@ public final class ProblemMessages {
   public static String unreadableBody(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     if (cause == null) {
+      String message = e.getMessage();
+      // StrictJsonConfiguration already worded the problem for a client (no cause kept);
+      // Spring's own message for a missing body names the Java handler method.
+      if (message != null && !message.startsWith("Required request body is missing")) {
+        return "The request body is not valid JSON of the expected shape: " + message;
+      }
       return "The request body is missing; expected a JSON object";
     }
     if (cause instanceof PropertyBindingException unknown) {
