@@ -68,6 +68,12 @@ final class AppProcess implements AutoCloseable {
       command.add("--management.health.camunda.enabled=false");
       command.add("--camunda.client.deployment.enabled=false");
       command.addAll(TestServer.engineCredentialArguments());
+      // an argument given here replaces the default above for the same property
+      for (String argument : arguments) {
+        String key =
+            argument.contains("=") ? argument.substring(0, argument.indexOf('=') + 1) : argument;
+        command.removeIf(existing -> existing.startsWith(key));
+      }
       command.addAll(arguments);
       Process process =
           new ProcessBuilder(command)
@@ -89,13 +95,17 @@ final class AppProcess implements AutoCloseable {
 
   /** Polls {@code GET /v2/topology} until it answers 200; fails fast when the process died. */
   void awaitReady(Duration timeout) {
+    awaitReady(timeout, "/v2/topology");
+  }
+
+  /** Polls {@code path} (GET; the engine credential on {@code /v2}) until it answers 200. */
+  void awaitReady(Duration timeout, String path) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/topology"))
-            .header("Authorization", TestServer.engineAuthorization())
-            .timeout(Duration.ofSeconds(2))
-            .GET()
-            .build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+    if (path.startsWith("/v2/")) {
+      builder.header("Authorization", TestServer.engineAuthorization());
+    }
+    HttpRequest request = builder.timeout(Duration.ofSeconds(2)).GET().build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (!process.isAlive()) {
