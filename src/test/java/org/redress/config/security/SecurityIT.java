@@ -153,7 +153,7 @@ class SecurityIT {
         assertOk(send("GET", "/api/cases/" + caseId + "/related/" + caseId, "Bearer " + token));
     assertThat(related.path("caseId").asText()).isEqualTo(caseId);
     String link = caseLinks.link(caseId, "account-1", Instant.now().plusSeconds(3600));
-    assertThat(link).startsWith("http://localhost:" + port + "/api/cases/" + caseId + "?token=");
+    assertThat(link).startsWith("http://localhost:" + port + "/case/" + caseId + "?token=");
     assertPassedSecurity(send("GET", link.substring(link.indexOf("/api/")), null));
     assertPassedSecurity(send("POST", "/api/cases/" + caseId + "/appeals", "Bearer " + token));
   }
@@ -167,7 +167,7 @@ class SecurityIT {
             send("GET", "/api/cases/" + caseId, "Bearer " + token), 401, "CASE_LINK_EXPIRED");
     assertThat(problem.path("detail").asText()).contains("expired");
     assertProblem(
-        send("GET", "/api/cases/" + caseId + "?token=" + token, null), 401, "CASE_LINK_EXPIRED");
+        send("GET", "/case/" + caseId + "?token=" + token, null), 401, "CASE_LINK_EXPIRED");
   }
 
   @Test
