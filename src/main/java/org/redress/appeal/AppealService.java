@@ -317,6 +317,15 @@ public class AppealService {
    * while information is requested; one answer per round.
    */
   public InformationReply provideInformation(String caseId, String appealId, String text) {
+    return provideInformation(caseId, appealId, text, List.of());
+  }
+
+  /**
+   * The same with evidence files, checked like an appeal's (count, size, type by content) and added
+   * to the appeal's attachments after those it has.
+   */
+  public InformationReply provideInformation(
+      String caseId, String appealId, String text, List<Attachment> files) {
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("INFORMATION_EMPTY", "Write your answer in the text field");
     }
@@ -325,6 +334,7 @@ public class AppealService {
           "INFORMATION_TOO_LONG",
           "The answer may have at most " + properties.maxStatementLength() + " characters");
     }
+    validate(new FileAppeal(text, null, null, null), files);
     int round =
         transactions.execute(
             status -> {
@@ -339,6 +349,11 @@ public class AppealService {
               }
               int next = repository.information(appealId).size() + 1;
               repository.insertInformation(appealId, next, text.strip(), clock.instant());
+              int number = appeal.attachments().size();
+              for (Attachment file : files) {
+                number++;
+                repository.insertAttachment(appealId, number, file, sha256(file.content()));
+              }
               repository.updateStatus(appealId, AppealStatus.REGISTERED);
               audit.record(
                   new AuditEntry(
@@ -346,8 +361,9 @@ public class AppealService {
                       "INFORMATION_PROVIDED",
                       suspensions.get(caseId).accountId(),
                       ActorType.APPELLANT,
-                      "The appellant answered the request for information",
-                      Map.of("appealId", appealId, "round", next),
+                      "The appellant answered the request for information"
+                          + (files.isEmpty() ? "" : " with " + files.size() + " attachment(s)"),
+                      Map.of("appealId", appealId, "round", next, "attachments", files.size()),
                       appealId + ":INFORMATION_PROVIDED:" + next));
               return next;
             });

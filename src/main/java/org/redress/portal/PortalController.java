@@ -35,6 +35,7 @@ import org.redress.shared.security.CaseAccess;
 import org.redress.shared.security.CaseNotFoundException;
 import org.redress.shared.web.ApiException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -130,7 +133,7 @@ class PortalController {
   }
 
   @PostMapping(path = "/case/{caseId}/appeal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  String fileAppeal(
+  ModelAndView fileAppeal(
       @PathVariable String caseId,
       @RequestParam(name = "statement", required = false) String statement,
       @RequestParam(name = "contactPreference", required = false) String contactPreference,
@@ -151,7 +154,8 @@ class PortalController {
     model.addAttribute("form", form);
     if (!limiter.tryAcquire(caseId)) {
       response.setStatus(429);
-      return appealPage(view, model, Map.of("form", "portal.error.RATE_LIMITED"), null);
+      return new ModelAndView(
+          appealPage(view, model, Map.of("form", "portal.error.RATE_LIMITED"), null));
     }
     try {
       Appeal appeal =
@@ -163,10 +167,11 @@ class PortalController {
                   talkToPerson,
                   form.contactDetail()),
               attachments(evidence));
-      return "redirect:" + casePath(caseId) + "/appeals/" + appeal.appealId() + "/receipt";
+      return seeOther(casePath(caseId) + "/appeals/" + appeal.appealId() + "/receipt");
     } catch (ApiException e) {
       response.setStatus(e.status());
-      return appealPage(view, model, Map.of(fieldOf(e.code()), "portal.error." + e.code()), e);
+      return new ModelAndView(
+          appealPage(view, model, Map.of(fieldOf(e.code()), "portal.error." + e.code()), e));
     }
   }
 
@@ -232,6 +237,9 @@ class PortalController {
     model.addAttribute("replies", appeals.information(appeal.appealId()));
     model.addAttribute("errors", errors);
     model.addAttribute("answer", answer);
+    model.addAttribute("limits", appealLimits);
+    model.addAttribute("maxSizeMb", appealLimits.maxAttachmentSize().toMegabytes());
+    model.addAttribute("accept", String.join(",", appealLimits.allowedContentTypes()));
     Optional<Decision> latest = reviews.latestDecision(appeal.appealId());
     if (appeal.status() == AppealStatus.DECIDED) {
       model.addAttribute("page", "decision");
@@ -266,10 +274,11 @@ class PortalController {
   }
 
   @PostMapping("/case/{caseId}/appeals/{appealId}/information")
-  String answer(
+  ModelAndView answer(
       @PathVariable String caseId,
       @PathVariable String appealId,
       @RequestParam(name = "text", required = false) String text,
+      @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
       Authentication principal,
       HttpServletRequest request,
       HttpServletResponse response,
@@ -278,20 +287,22 @@ class PortalController {
     Appeal appeal = appealOf(caseId, appealId);
     if (!limiter.tryAcquire(caseId)) {
       response.setStatus(429);
-      return statusPage(
-          view, appeal, model, Map.of("form", "portal.error.RATE_LIMITED"), nullToEmpty(text));
+      return new ModelAndView(
+          statusPage(
+              view, appeal, model, Map.of("form", "portal.error.RATE_LIMITED"), nullToEmpty(text)));
     }
     try {
-      appeals.provideInformation(caseId, appealId, text);
-      return "redirect:" + casePath(caseId) + "/appeals/" + appealId + "?answered";
+      appeals.provideInformation(caseId, appealId, text, attachments(evidence));
+      return seeOther(casePath(caseId) + "/appeals/" + appealId + "?answered");
     } catch (ApiException e) {
       response.setStatus(e.status());
-      return statusPage(
-          view,
-          appealOf(caseId, appealId),
-          model,
-          Map.of(fieldOf(e.code()), "portal.error." + e.code()),
-          nullToEmpty(text));
+      return new ModelAndView(
+          statusPage(
+              view,
+              appealOf(caseId, appealId),
+              model,
+              Map.of(fieldOf(e.code()), "portal.error." + e.code()),
+              nullToEmpty(text)));
     }
   }
 
@@ -333,7 +344,7 @@ class PortalController {
 
   /** The language switch: remembered in a cookie of this case's path, then back to the page. */
   @GetMapping("/case/{caseId}/language")
-  String language(
+  ModelAndView language(
       @PathVariable String caseId,
       @RequestParam(name = "to") String to,
       @RequestParam(name = "back", required = false) String back,
@@ -360,7 +371,7 @@ class PortalController {
             && (back.equals(base) || back.startsWith(base + "/"))
             && !back.contains("//")
             && !back.contains("\\");
-    return "redirect:" + (safe ? back : base);
+    return seeOther(safe ? back : base);
   }
 
   // ---- shared -----------------------------------------------------------------------------------
@@ -507,6 +518,14 @@ class PortalController {
     return s == null ? "" : s;
   }
 
+  /** After a form (and the language switch): 303, so the browser fetches the next page by GET. */
+  private static ModelAndView seeOther(String path) {
+    RedirectView redirect = new RedirectView(path, true);
+    redirect.setStatusCode(HttpStatus.SEE_OTHER);
+    redirect.setExposeModelAttributes(false);
+    return new ModelAndView(redirect);
+  }
+
   static String casePath(String caseId) {
     return "/case/" + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8);
   }
@@ -517,6 +536,15 @@ class PortalController {
     response.setStatus(404);
     request.removeAttribute(PortalConfiguration.LOCALE_ATTRIBUTE);
     model.addAttribute("kind", "not-found");
+    return "portal/problem";
+  }
+
+  /** Anything unexpected: a calm page instead of a stack trace; the log has the details. */
+  @ExceptionHandler(RuntimeException.class)
+  String unexpected(RuntimeException e, HttpServletResponse response, Model model) {
+    org.slf4j.LoggerFactory.getLogger(PortalController.class).error("Portal page failed", e);
+    response.setStatus(500);
+    model.addAttribute("kind", "unexpected");
     return "portal/problem";
   }
 

@@ -252,6 +252,7 @@ class AppellantPortalIT extends WorkflowTestBase {
             });
     capture(chrome, prefix + "4-status-question", bothLanguages);
     driver.findElement(By.id("text")).sendKeys("My sister booked it, in Lisbon.");
+    driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     awaitUrl(driver, "?answered");
     assertThat(text(driver)).contains("My sister booked it, in Lisbon.");
@@ -299,7 +300,8 @@ class AppellantPortalIT extends WorkflowTestBase {
     assertThat(subjects).hasSizeGreaterThanOrEqualTo(4);
     assertThat(subjects.get(subjects.size() - 1))
         .isEqualTo(notice(caseId, NoticeKind.SUSPENSION).subject().strip());
-    assertThat(driver.findElements(By.cssSelector("a[href*='/files/1']"))).hasSize(1);
+    assertThat(driver.findElements(By.cssSelector("a[href*='/files/']")))
+        .hasSize(2); // the photo of the appeal and the one of the answer
     capture(chrome, prefix + "6-notices", bothLanguages);
   }
 
@@ -567,19 +569,39 @@ class AppellantPortalIT extends WorkflowTestBase {
     }
   }
 
-  /** A signed-in portal session: the case cookie, and the CSRF token of the form page. */
-  record Session(PortalHttp portal, String caseId, String cookie) {
+  /**
+   * A signed-in portal session: the case cookie, and the CSRF token of the last form page seen (a
+   * replayed form, like the second appeal, reuses it as a browser's back button would).
+   */
+  static final class Session {
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final PortalHttp portal;
+    private final String caseId;
+    private final String cookie;
+    private String csrf;
+
+    Session(PortalHttp portal, String caseId, String cookie) {
+      this.portal = portal;
+      this.caseId = caseId;
+      this.cookie = cookie;
+    }
+
+    String cookie() {
+      return cookie;
+    }
 
     ResponseEntity<String> post(
         String page, MultiValueMap<String, HttpEntity<?>> form, boolean withCsrf) {
       String path = "/case/" + caseId + page;
       MultiValueMap<String, HttpEntity<?>> sent = new LinkedMultiValueMap<>(form);
       if (withCsrf) {
-        ResponseEntity<String> formPage = portal.get(path, cookie);
-        Matcher m = CSRF.matcher(formPage.getBody());
-        assertThat(m.find()).as("a CSRF token in %s", formPage.getBody()).isTrue();
-        sent.add("_csrf", field(m.group(1)));
+        Matcher m = CSRF.matcher(portal.get(path, cookie).getBody());
+        if (m.find()) {
+          csrf = m.group(1);
+        }
+        assertThat(csrf).as("a CSRF token from the form page").isNotNull();
+        sent.add("_csrf", field(csrf));
       } else {
         sent.add("_csrf", field("made-up"));
       }

@@ -154,7 +154,8 @@ class SecurityIT {
     assertThat(related.path("caseId").asText()).isEqualTo(caseId);
     String link = caseLinks.link(caseId, "account-1", Instant.now().plusSeconds(3600));
     assertThat(link).startsWith("http://localhost:" + port + "/case/" + caseId + "?token=");
-    assertPassedSecurity(send("GET", link.substring(link.indexOf("/api/")), null));
+    // the notice's link opens the portal; the API takes the same token as a query parameter
+    assertPassedSecurity(send("GET", "/api/cases/" + caseId + "?token=" + token, null));
     assertPassedSecurity(send("POST", "/api/cases/" + caseId + "/appeals", "Bearer " + token));
   }
 
@@ -167,7 +168,7 @@ class SecurityIT {
             send("GET", "/api/cases/" + caseId, "Bearer " + token), 401, "CASE_LINK_EXPIRED");
     assertThat(problem.path("detail").asText()).contains("expired");
     assertProblem(
-        send("GET", "/case/" + caseId + "?token=" + token, null), 401, "CASE_LINK_EXPIRED");
+        send("GET", "/api/cases/" + caseId + "?token=" + token, null), 401, "CASE_LINK_EXPIRED");
   }
 
   @Test
