@@ -65,6 +65,9 @@ class PortalController {
 
   static final String LANGUAGE_COOKIE = "redress_lang";
 
+  private static final java.util.regex.Pattern LINK_TOKEN =
+      java.util.regex.Pattern.compile("([?&]token=)[A-Za-z0-9_.\\-]+");
+
   private final CaseViewService views;
   private final AppealService appeals;
   private final ReviewService reviews;
@@ -315,7 +318,17 @@ class PortalController {
       HttpServletRequest request,
       Model model) {
     CaseView view = load(caseId, principal, request, model, "notices");
-    List<CaseView.NoticeView> newestFirst = new ArrayList<>(view.notices());
+    List<CaseView.NoticeView> newestFirst = new ArrayList<>();
+    for (CaseView.NoticeView n : view.notices()) {
+      // The link's token is a credential: not shown on a screen others may see or photograph.
+      newestFirst.add(
+          new CaseView.NoticeView(
+              n.kind(),
+              n.subject(),
+              LINK_TOKEN.matcher(n.body()).replaceAll("$1…"),
+              n.sentAt(),
+              n.status()));
+    }
     Collections.reverse(newestFirst);
     model.addAttribute("notices", newestFirst);
     return "portal/notices";

@@ -294,9 +294,12 @@ class AppellantPortalIT extends WorkflowTestBase {
     driver.findElement(By.cssSelector("nav.tabs a[href$='/notices']")).click();
     awaitUrl(driver, "/notices");
     List<String> subjects =
-        driver.findElements(By.cssSelector("article.notice h2")).stream()
-            .map(WebElement::getText)
+        driver
+            .findElements(By.cssSelector("article.notice h2, details.notice .notice-title"))
+            .stream()
+            .map(e -> e.getDomProperty("textContent").strip())
             .toList();
+    assertThat(text(driver)).doesNotContain(WorkflowApi.tokenIn(link));
     assertThat(subjects).hasSizeGreaterThanOrEqualTo(4);
     assertThat(subjects.get(subjects.size() - 1))
         .isEqualTo(notice(caseId, NoticeKind.SUSPENSION).subject().strip());
