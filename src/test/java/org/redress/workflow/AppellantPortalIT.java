@@ -452,6 +452,31 @@ class AppellantPortalIT extends WorkflowTestBase {
     assertThat(appealsOf(caseId)).isEmpty();
   }
 
+  @Test
+  void shouldExplainWhatIsLeftAndStoreNothingWhenTheAppealWindowHasClosed() {
+    // given a user who opened the appeal form, and the appeal window that then passed
+    Account user = account(Money.of(2_000, "EUR"));
+    String caseId = suspend(user, 2_000, null, "bob");
+    awaitStatus(caseId, CaseStatus.NOTIFIED);
+    Session session = open(caseId);
+    session.loadForm("/appeal");
+    engineClock.add(Duration.ofDays(186));
+
+    // when they open the form again, and send the one they had open
+    ResponseEntity<String> form = portal.get("/case/" + caseId + "/appeal", session.cookie());
+    ResponseEntity<String> late = session.post("/appeal", appealForm("Too late?", 0, null), true);
+
+    // then both explain that the window has closed and name the routes left; nothing is stored
+    assertThat(form.getStatusCode().value()).isEqualTo(200);
+    assertThat(form.getBody())
+        .contains("The time to appeal has ended")
+        .contains("dispute settlement")
+        .doesNotContain("name=\"statement\"");
+    assertRefused(late, 409, "The time to appeal has ended");
+    assertThat(late.getBody()).contains("Too late?").contains("competent court");
+    assertThat(appealsOf(caseId)).isEmpty();
+  }
+
   // ---- HTTP helpers for the bad-input tests -----------------------------------------------------
 
   @Autowired CaseLinks caseLinks;
@@ -592,6 +617,13 @@ class AppellantPortalIT extends WorkflowTestBase {
 
     String cookie() {
       return cookie;
+    }
+
+    /** Opens a form page as the browser did before, keeping its CSRF token. */
+    void loadForm(String page) {
+      Matcher m = CSRF.matcher(portal.get("/case/" + caseId + page, cookie).getBody());
+      assertThat(m.find()).as("a form on %s", page).isTrue();
+      csrf = m.group(1);
     }
 
     ResponseEntity<String> post(
