@@ -18,7 +18,14 @@ import org.springframework.web.bind.annotation.RequestMethod;
 class PortalProblemController {
 
   private static final Set<String> KINDS =
-      Set.of("link-needed", "link-invalid", "link-expired", "not-found", "form-expired");
+      Set.of(
+          "link-needed",
+          "link-invalid",
+          "link-expired",
+          "not-found",
+          "form-expired",
+          "too-large",
+          "unexpected");
 
   @RequestMapping(
       path = "/portal/problem/{kind}",

@@ -427,6 +427,23 @@ class AppellantPortalIT extends WorkflowTestBase {
           .until(
               () -> "zh-CN".equals(chrome.findElement(By.tagName("html")).getDomAttribute("lang")));
       capture(chrome, "0-link-expired-zh-CN", false);
+      // and so do the other pages a link or a form can end on
+      for (String kind :
+          List.of(
+              "link-needed",
+              "link-invalid",
+              "not-found",
+              "form-expired",
+              "too-large",
+              "unexpected")) {
+        for (String lang : List.of("en", "zh-CN")) {
+          chrome.get("http://localhost:" + port + "/portal/problem/" + kind + "?lang=" + lang);
+          assertThat(chrome.findElement(By.tagName("html")).getDomAttribute("lang"))
+              .isEqualTo(lang);
+          assertThat(chrome.findElement(By.tagName("h1")).getText()).isNotBlank();
+          capture(chrome, "0-" + kind + "-" + lang, false);
+        }
+      }
     }
   }
 
