@@ -76,6 +76,7 @@ TOKEN=$(echo "$NOTICE" | grep -o 'token=[A-Za-z0-9._-]*' | head -1 | cut -d= -f2
 echo "$NOTICE" | sed 's/\\n/\n/g' | head -40
 echo
 echo "case link token: ${TOKEN:0:24}..."
+echo "the user's page (appellant portal), open it in a browser: $BASE/case/$CASE?token=$TOKEN"
 
 step "3. Locked out of the app, the user opens the case link and appeals"
 curl -sS -H "Authorization: Bearer $TOKEN" "$BASE/api/cases/$CASE" | grep -o '"appealDeadline":"[^"]*"'

@@ -329,6 +329,15 @@ public class AppealService {
    * while information is requested; one answer per round.
    */
   public InformationReply provideInformation(String caseId, String appealId, String text) {
+    return provideInformation(caseId, appealId, text, List.of());
+  }
+
+  /**
+   * The same with evidence files, checked like an appeal's (count, size, type by content) and added
+   * to the appeal's attachments after those it has.
+   */
+  public InformationReply provideInformation(
+      String caseId, String appealId, String text, List<Attachment> files) {
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("INFORMATION_EMPTY", "Write your answer in the text field");
     }
@@ -337,6 +346,7 @@ public class AppealService {
           "INFORMATION_TOO_LONG",
           "The answer may have at most " + properties.maxStatementLength() + " characters");
     }
+    validate(new FileAppeal(text, null, null, null), files);
     // negative: a retry of the latest answer, whose round is -round
     int round =
         transactions.execute(
@@ -361,6 +371,11 @@ public class AppealService {
               }
               int next = replies.size() + 1;
               repository.insertInformation(appealId, next, text.strip(), clock.instant());
+              int number = appeal.attachments().size();
+              for (Attachment file : files) {
+                number++;
+                repository.insertAttachment(appealId, number, file, sha256(file.content()));
+              }
               repository.updateStatus(appealId, AppealStatus.REGISTERED);
               audit.record(
                   new AuditEntry(
@@ -368,8 +383,9 @@ public class AppealService {
                       "INFORMATION_PROVIDED",
                       suspensions.get(caseId).accountId(),
                       ActorType.APPELLANT,
-                      "The appellant answered the request for information",
-                      Map.of("appealId", appealId, "round", next),
+                      "The appellant answered the request for information"
+                          + (files.isEmpty() ? "" : " with " + files.size() + " attachment(s)"),
+                      Map.of("appealId", appealId, "round", next, "attachments", files.size()),
                       appealId + ":INFORMATION_PROVIDED:" + next));
               return next;
             });

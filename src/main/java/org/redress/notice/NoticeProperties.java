@@ -52,11 +52,11 @@ public record NoticeProperties(
           "zh-CN",
           "您亦有权依法向有管辖权的人民法院提起诉讼，申诉或调解不影响您的诉讼权利。");
 
-  String disputeSettlementFor(String languageTag) {
+  public String disputeSettlementFor(String languageTag) {
     return pick(disputeSettlement, DEFAULT_DISPUTE_SETTLEMENT, languageTag);
   }
 
-  String courtInformationFor(String languageTag) {
+  public String courtInformationFor(String languageTag) {
     return pick(courtInformation, DEFAULT_COURT_INFORMATION, languageTag);
   }
 

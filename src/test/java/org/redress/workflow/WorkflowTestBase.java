@@ -98,6 +98,12 @@ abstract class WorkflowTestBase {
 
   /** Reports a suspension as the platform and returns the case id. */
   String suspend(Account a, long frozenMinor, Long legalHoldMinor, String imposedBy) {
+    return suspend(a, frozenMinor, legalHoldMinor, imposedBy, "en");
+  }
+
+  /** The same, with the notice language of the account ({@code en} or {@code zh-CN}). */
+  String suspend(
+      Account a, long frozenMinor, Long legalHoldMinor, String imposedBy, String locale) {
     Map<String, Object> monetary = new LinkedHashMap<>();
     monetary.put("type", "MONETARY");
     monetary.put("scope", "Wallet balance frozen");
@@ -120,7 +126,7 @@ abstract class WorkflowTestBase {
             "displayName",
             a.name(),
             "locale",
-            "en",
+            locale,
             "walletId",
             a.walletId()));
     body.put(

@@ -48,7 +48,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * The three stateless filter chains of Redress and the beans features use ({@link StaffDirectory},
  * {@link CaseLinks}, {@link CaseAccess}). No sessions and no CSRF tokens: every request carries its
  * credential (HTTP Basic, a case link, or the engine client credential), so there is no session a
- * forged cross-site request could ride on.
+ * forged cross-site request could ride on. The appellant portal's pages have a chain of their own
+ * ({@link PortalSecurityConfiguration}: case cookie and CSRF token).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

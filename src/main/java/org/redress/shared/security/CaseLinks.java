@@ -17,8 +17,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Signed, expiring case links: how a suspended user, who cannot sign in, reaches their case. The
- * notice carries {@link #link}; the link's token authenticates the appellant for that one case
- * ({@code Authorization: Bearer <token>} or {@code ?token=<token>} on {@code /api/cases/**}).
+ * notice carries {@link #link} (the appellant portal); the link's token authenticates the appellant
+ * for that one case ({@code Authorization: Bearer <token>} or {@code ?token=<token>} on {@code
+ * /api/cases/**}, or the portal's case cookie).
  *
  * <p>Token: {@code base64url(payload) "." base64url(HMAC-SHA256(secret, base64url(payload)))},
  * without padding; the payload is the JSON object {@code {"v":1,"case":..,"account":..,"exp":..}}
@@ -79,17 +80,28 @@ public final class CaseLinks {
   }
 
   /**
-   * The URL for the notice: {@code <public base URL>/api/cases/<caseId>?token=<token>}.
+   * The URL for the notice: the appellant portal's {@code <public base URL>/case/<caseId>?token=
+   * <token>}, which exchanges the token for a cookie. Platform clients send the same token to
+   * {@code /api/cases/<caseId>} (Bearer or {@code ?token=}).
    *
    * @see #issueToken
    */
   public String link(String caseId, String accountId, Instant expiresAt) {
     String token = issueToken(caseId, accountId, expiresAt);
     return publicBaseUrl
-        + "/api/cases/"
+        + "/case/"
         + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8)
         + "?token="
         + token;
+  }
+
+  /**
+   * A value derived from {@code value} with the link secret, for {@code purpose} only (e.g. the
+   * portal's CSRF token bound to its case cookie): base64url HMAC-SHA256 of {@code purpose "\n"
+   * value}. Nobody without the secret can compute it.
+   */
+  public String derive(String purpose, String value) {
+    return ENCODER.encodeToString(mac(purpose + "\n" + value));
   }
 
   /**
@@ -133,11 +145,22 @@ public final class CaseLinks {
     return new AppellantPrincipal(payload.path("case").asText(), payload.path("account").asText());
   }
 
+  /** When a token {@link #verify} accepts stops working (for the portal's cookie lifetime). */
+  public Instant expiry(String token) {
+    verify(token);
+    try {
+      return Instant.ofEpochSecond(
+          JSON.readTree(decode(token.substring(0, token.indexOf('.')))).path("exp").asLong());
+    } catch (java.io.IOException e) {
+      throw CaseLinkException.invalid();
+    }
+  }
+
   private byte[] mac(String encodedPayload) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      return mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
+      return mac.doFinal(encodedPayload.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }

@@ -55,7 +55,7 @@ class CaseLinksTest {
     String link = links.link("case 1", "account-9", TOMORROW);
 
     // then
-    assertThat(link).startsWith("https://appeals.example.com/api/cases/case%201?token=");
+    assertThat(link).startsWith("https://appeals.example.com/case/case%201?token=");
     String token = link.substring(link.indexOf("?token=") + "?token=".length());
     assertThat(links.verify(token).caseId()).isEqualTo("case 1");
   }

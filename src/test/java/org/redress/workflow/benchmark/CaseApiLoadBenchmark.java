@@ -40,8 +40,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * goes to its own case (one open appeal per case), so the set-up reports rate × seconds cases
  * through {@code POST /api/suspensions} first. Prints latency percentiles and errors per phase.
  *
+ * <p>With {@code benchmark.target=portal} the same load goes to the appellant portal instead:
+ * {@code GET /case/{caseId}} (the case page, signed in by the case cookie) and the appeal form's
+ * {@code POST /case/{caseId}/appeal} (multipart, with the form's CSRF token, fetched once per case
+ * in the set-up).
+ *
  * <p>Settings (system properties): {@code benchmark.rate} (200), {@code benchmark.seconds} (60),
- * {@code benchmark.dataDirectory} (target/load-benchmark-pg).
+ * {@code benchmark.dataDirectory} (target/load-benchmark-pg), {@code benchmark.target} (api).
  */
 public final class CaseApiLoadBenchmark {
 
@@ -49,6 +54,8 @@ public final class CaseApiLoadBenchmark {
 
   private final int rate = Integer.getInteger("benchmark.rate", 200);
   private final int seconds = Integer.getInteger("benchmark.seconds", 60);
+  private final boolean portal = "portal".equals(System.getProperty("benchmark.target", "api"));
+  private final Map<String, String> csrfTokens = new ConcurrentHashMap<>();
   private final Path dataDirectory =
       Path.of(System.getProperty("benchmark.dataDirectory", "target/load-benchmark-pg"));
   private final HttpClient http =
@@ -94,15 +101,29 @@ public final class CaseApiLoadBenchmark {
         cases.size() / ((System.nanoTime() - started) / 1e9));
 
     awaitNotified(cases.size());
+    if (portal) {
+      fetchCsrfTokens(cases);
+    }
     // warm-up: 10 s of GETs at the same rate (JIT, connection pools)
     runPhase("warm-up GET", rate, 10, i -> get(cases.get(i % cases.size())));
     Result read =
-        runPhase("GET /api/cases/{caseId}", rate, seconds, i -> get(cases.get(i % cases.size())));
+        runPhase(
+            portal ? "GET /case/{caseId}" : "GET /api/cases/{caseId}",
+            rate,
+            seconds,
+            i -> get(cases.get(i % cases.size())));
     Result write =
-        runPhase("POST /api/cases/{caseId}/appeals", rate, seconds, i -> appeal(cases.get(i)));
+        runPhase(
+            portal ? "POST /case/{caseId}/appeal" : "POST /api/cases/{caseId}/appeals",
+            rate,
+            seconds,
+            i -> appeal(cases.get(i)));
 
     System.out.println();
-    System.out.println("==================== Redress case API load test ====================");
+    System.out.println(
+        portal
+            ? "==================== Redress appellant portal load test ===================="
+            : "==================== Redress case API load test ====================");
     System.out.printf(
         Locale.ROOT,
         "machine: %d CPUs, %s; target %d requests/s for %d s per phase, p99 < 100 ms, no errors%n",
@@ -192,6 +213,13 @@ public final class CaseApiLoadBenchmark {
   }
 
   private HttpRequest get(Case c) {
+    if (portal) {
+      return HttpRequest.newBuilder(URI.create(base + "/case/" + c.caseId()))
+          .header("Cookie", "redress_case=" + c.token())
+          .timeout(Duration.ofSeconds(10))
+          .GET()
+          .build();
+    }
     return HttpRequest.newBuilder(URI.create(base + "/api/cases/" + c.caseId()))
         .header("Authorization", "Bearer " + c.token())
         .timeout(Duration.ofSeconds(10))
@@ -200,6 +228,22 @@ public final class CaseApiLoadBenchmark {
   }
 
   private HttpRequest appeal(Case c) {
+    if (portal) {
+      String boundary = "redress-load-" + c.caseId();
+      String body =
+          part(boundary, "_csrf", csrfTokens.get(c.caseId()))
+              + part(boundary, "statement", "The payments were refunds to my own customers.")
+              + part(boundary, "contactPreference", "EMAIL")
+              + "--"
+              + boundary
+              + "--\r\n";
+      return HttpRequest.newBuilder(URI.create(base + "/case/" + c.caseId() + "/appeal"))
+          .header("Cookie", "redress_case=" + c.token())
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .timeout(Duration.ofSeconds(10))
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+    }
     return HttpRequest.newBuilder(URI.create(base + "/api/cases/" + c.caseId() + "/appeals"))
         .header("Authorization", "Bearer " + c.token())
         .header("Content-Type", "application/json")
@@ -209,6 +253,50 @@ public final class CaseApiLoadBenchmark {
                 "{\"statement\":\"The payments were refunds to my own customers.\","
                     + "\"contactPreference\":\"EMAIL\",\"talkToPerson\":false}"))
         .build();
+  }
+
+  private static String part(String boundary, String name, String value) {
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"\r\n\r\n"
+        + value
+        + "\r\n";
+  }
+
+  /** The portal's appeal form of every case once, for its CSRF token (as a browser has it). */
+  private void fetchCsrfTokens(List<Case> cases) throws InterruptedException {
+    java.util.regex.Pattern token =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    Semaphore inFlight = new Semaphore(16);
+    CountDownLatch done = new CountDownLatch(cases.size());
+    for (Case c : cases) {
+      inFlight.acquire();
+      http.sendAsync(
+              HttpRequest.newBuilder(URI.create(base + "/case/" + c.caseId() + "/appeal"))
+                  .header("Cookie", "redress_case=" + c.token())
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (response, failure) -> {
+                inFlight.release();
+                if (failure == null) {
+                  java.util.regex.Matcher m = token.matcher(response.body());
+                  if (m.find()) {
+                    csrfTokens.put(c.caseId(), m.group(1));
+                  }
+                }
+                done.countDown();
+              });
+    }
+    done.await();
+    if (csrfTokens.size() < cases.size()) {
+      throw new AssertionError(
+          "Only " + csrfTokens.size() + " of " + cases.size() + " appeal forms had a CSRF token");
+    }
+    log("set-up: %d CSRF tokens from the appeal forms", csrfTokens.size());
   }
 
   private List<Case> createCases(int count) throws InterruptedException {
