@@ -85,6 +85,7 @@ class AppellantPortalIT extends WorkflowTestBase {
 
   static Path writePhoto() throws IOException {
     Path file = Files.createTempFile("receipt-photo", ".png");
+    file.toFile().deleteOnExit();
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     for (int x = 0; x < 64; x++) {
       for (int y = 0; y < 48; y++) {
