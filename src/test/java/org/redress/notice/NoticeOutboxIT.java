@@ -36,7 +36,9 @@ class NoticeOutboxIT {
           new NoticeProperties.Http(null, Duration.ofSeconds(1), Duration.ofSeconds(1)),
           null,
           null);
-  MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  // Far beyond real time: the app contexts other tests left running in this JVM dispatch due
+  // notices of the shared database by the real clock, and must never find this test's notices due.
+  MutableClock clock = new MutableClock(Instant.parse("2096-11-23T10:00:00Z"));
   final NoticeService notices =
       new NoticeService(repository, new NoticeTemplates(properties), clock);
 
