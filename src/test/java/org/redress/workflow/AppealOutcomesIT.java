@@ -155,6 +155,19 @@ class AppealOutcomesIT extends WorkflowTestBase {
     List<Map<String, Object>> tasks = awaitFinanceTask();
     long key = ((Number) tasks.get(0).get("userTaskKey")).longValue();
     assertThat(eventCount(caseId, FundsEvent.Type.PAYOUT_PAID)).isZero();
+
+    // and a task another person holds is not taken over
+    camunda.newAssignUserTaskCommand(key).assignee("frank").action("claim").send().join();
+    ResponseEntity<Map<String, Object>> taken =
+        api.post(
+            ERIN_FINANCE,
+            "/api/finance/tasks/" + key + "/resolution",
+            Map.of("resolution", "FUNDS_LEFT_IN_WALLET", "note", "Taking over"));
+    assertThat(taken.getStatusCode().value()).isEqualTo(409);
+    assertThat(taken.getBody()).containsEntry("code", "TASK_ALREADY_CLAIMED");
+    assertThat(camunda.newUserTaskGetRequest(key).send().join().getAssignee()).isEqualTo("frank");
+    camunda.newUnassignUserTaskCommand(key).send().join();
+
     ResponseEntity<Map<String, Object>> resolved =
         api.post(
             ERIN_FINANCE,

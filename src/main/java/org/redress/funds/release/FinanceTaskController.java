@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.redress.shared.security.Identities;
 import org.redress.shared.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,6 +87,12 @@ class FinanceTaskController {
       task = camunda.newUserTaskGetRequest(userTaskKey).send().join();
       if (!FundReleaseProcess.ELEMENT_RESOLVE_PAYOUT.equals(task.getElementId())) {
         throw ApiException.notFound("TASK_NOT_FOUND", "No finance task " + userTaskKey);
+      }
+      if (task.getAssignee() != null && !Identities.same(task.getAssignee(), principal.getName())) {
+        // Someone else holds it: their work is not taken over silently (as in the review API).
+        throw ApiException.conflict(
+            "TASK_ALREADY_CLAIMED",
+            "This finance task is claimed by " + task.getAssignee() + "; it stays theirs");
       }
       if (task.getAssignee() == null) {
         camunda
