@@ -132,12 +132,16 @@ class ReviewerConsoleIT extends WorkflowTestBase {
       // then the preview shows the notice the user will read, in English
       await()
           .atMost(DEADLINE)
-          .until(
+          .ignoreExceptions() // htmx replaces the preview while it is being read
+          .untilAsserted(
               () ->
-                  alice
-                      .driver
-                      .findElement(By.id("preview"))
-                      .getText()
+                  assertThat(alice.driver.findElement(By.id("preview")).getText())
+                      .as(
+                          "preview; data=%s",
+                          alice
+                              .driver
+                              .findElement(By.cssSelector("#decision-form input[name=data]"))
+                              .getDomProperty("value"))
                       .contains("The payment log shows requests to 340 strangers"));
       assertThat(
               alice.driver.findElement(By.cssSelector("#preview article")).getDomAttribute("lang"))
