@@ -9,16 +9,19 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.redress.appeal.Appeal;
 import org.redress.appeal.AppealService;
 import org.redress.audit.ActorType;
 import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
 import org.redress.shared.security.Identities;
+import org.redress.shared.security.Role;
 import org.redress.shared.web.ApiException;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
@@ -104,27 +107,21 @@ class ReviewController {
     Appeal appeal = appealOf(task);
     SuspensionCase c = suspensions.get(appeal.caseId());
     String user = principal.getName();
-    if (task.getCandidateGroups().stream().noneMatch(g -> groupsOf(request).contains(g))) {
-      throw new ApiException(
-          403,
-          "NOT_A_CANDIDATE",
-          "Not your queue",
-          "This task is for " + String.join(", ", task.getCandidateGroups()));
-    }
     rules
         .mayClaim(
             ReviewRules.TaskKind.ofElement(task.getElementId()),
             user,
+            rolesOf(request),
+            task.getCandidateGroups(),
+            task.getAssignee(),
             c.imposedBy(),
             reviews.latestDecision(appeal.appealId()))
         .ifPresent(
             refusal -> {
-              throw new ApiException(403, refusal.code(), refusal.title(), refusal.message());
+              throw ReviewRules.TASK_ALREADY_CLAIMED.equals(refusal.code())
+                  ? ApiException.conflict(refusal.code(), refusal.message())
+                  : new ApiException(403, refusal.code(), refusal.title(), refusal.message());
             });
-    if (task.getAssignee() != null && !Identities.same(task.getAssignee(), user)) {
-      throw ApiException.conflict(
-          "TASK_ALREADY_CLAIMED", "The task is already claimed by " + task.getAssignee());
-    }
     if (user.equals(task.getAssignee())) {
       // A retried claim (e.g. after a lost answer): the task is the caller's already; nothing to
       // record again.
@@ -213,16 +210,19 @@ class ReviewController {
     return view(userTask(userTaskKey));
   }
 
-  /** The task groups a caller's roles give: reviewers, and senior reviewers also their own. */
-  private static List<String> groupsOf(HttpServletRequest request) {
-    List<String> groups = new ArrayList<>();
-    if (request.isUserInRole("REVIEWER") || request.isUserInRole("SENIOR_REVIEWER")) {
-      groups.add(AppealReviewProcess.GROUP_REVIEWERS);
+  /** The task groups a caller's roles give ({@link ReviewRules#taskGroups}). */
+  private List<String> groupsOf(HttpServletRequest request) {
+    return rules.taskGroups(rolesOf(request));
+  }
+
+  private static Set<Role> rolesOf(HttpServletRequest request) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Role role : Role.values()) {
+      if (request.isUserInRole(role.name())) {
+        roles.add(role);
+      }
     }
-    if (request.isUserInRole("SENIOR_REVIEWER")) {
-      groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
-    }
-    return groups;
+    return roles;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.redress.shared.security.Identities;
+import org.redress.shared.security.Role;
 import org.redress.shared.security.StaffDirectory;
 
 /**
@@ -55,6 +57,9 @@ public final class ReviewRules {
 
   /** Refusal codes of {@link Refusal#code()} (the API's problem codes where it has them). */
   public static final String NOT_CLAIMED = "NOT_CLAIMED";
+
+  public static final String NOT_A_CANDIDATE = "NOT_A_CANDIDATE";
+  public static final String TASK_ALREADY_CLAIMED = "TASK_ALREADY_CLAIMED";
 
   public static final String NOT_A_PERSON = "NOT_A_PERSON";
   public static final String REVIEWER_IMPOSED_RESTRICTION = "REVIEWER_IMPOSED_RESTRICTION";
@@ -283,6 +288,60 @@ public final class ReviewRules {
   }
 
   // --- who may act -------------------------------------------------------------------------------
+
+  /**
+   * The candidate groups whose review tasks a person with these roles works: reviewers and senior
+   * reviewers {@code appeal-reviewers}, senior reviewers also {@code senior-reviewers} (approvals,
+   * escalations).
+   */
+  public List<String> taskGroups(Collection<Role> roles) {
+    List<String> groups = new ArrayList<>();
+    if (roles.contains(Role.REVIEWER) || roles.contains(Role.SENIOR_REVIEWER)) {
+      groups.add(AppealReviewProcess.GROUP_REVIEWERS);
+    }
+    if (roles.contains(Role.SENIOR_REVIEWER)) {
+      groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
+    }
+    return List.copyOf(groups);
+  }
+
+  /**
+   * The whole check before a claim, in the order the API answers it: the task is for one of the
+   * caller's groups ({@code NOT_A_CANDIDATE}), then {@link #mayClaim(TaskKind, String, String,
+   * Optional)}, then nobody else holds it ({@code TASK_ALREADY_CLAIMED}; a claim of one's own task
+   * again passes).
+   *
+   * @param assignee the task's current assignee, or null
+   */
+  public Optional<Refusal> mayClaim(
+      TaskKind kind,
+      String user,
+      Collection<Role> roles,
+      List<String> candidateGroups,
+      String assignee,
+      String imposedBy,
+      Optional<Decision> latest) {
+    List<String> mine = taskGroups(roles);
+    if (candidateGroups.stream().noneMatch(mine::contains)) {
+      return Optional.of(
+          new Refusal(
+              NOT_A_CANDIDATE,
+              "Not your queue",
+              "This task is for " + String.join(", ", candidateGroups)));
+    }
+    Optional<Refusal> refusal = mayClaim(kind, user, imposedBy, latest);
+    if (refusal.isPresent()) {
+      return refusal;
+    }
+    if (assignee != null && !Identities.same(assignee, user)) {
+      return Optional.of(
+          new Refusal(
+              TASK_ALREADY_CLAIMED,
+              "Already claimed",
+              "The task is already claimed by " + assignee));
+    }
+    return Optional.empty();
+  }
 
   /**
    * The check before a claim (the API answers it with 403): nobody claims the approval of their own

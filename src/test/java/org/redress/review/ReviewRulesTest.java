@@ -317,6 +317,60 @@ class ReviewRulesTest {
   }
 
   @Test
+  void shouldGiveSeniorReviewersTheirOwnGroupToo() {
+    assertThat(rules.taskGroups(Set.of(Role.REVIEWER))).containsExactly("appeal-reviewers");
+    assertThat(rules.taskGroups(Set.of(Role.SENIOR_REVIEWER)))
+        .containsExactly("appeal-reviewers", "senior-reviewers");
+    assertThat(rules.taskGroups(Set.of(Role.AUDITOR, Role.FINANCE))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseTheClaimWhenTheTaskIsForAnotherGroup() {
+    // when a reviewer claims an approval (senior reviewers only)
+    Optional<Refusal> refusal =
+        rules.mayClaim(
+            TaskKind.APPROVAL,
+            "alice",
+            Set.of(Role.REVIEWER),
+            List.of("senior-reviewers"),
+            null,
+            "mod-17",
+            Optional.empty());
+
+    // then
+    assertThat(refusal)
+        .contains(
+            new Refusal("NOT_A_CANDIDATE", "Not your queue", "This task is for senior-reviewers"));
+  }
+
+  @Test
+  void shouldRefuseTheClaimWhenSomeoneElseHoldsTheTaskButNotWhenTheClaimantDoes() {
+    // when
+    Optional<Refusal> taken =
+        rules.mayClaim(
+            TaskKind.REVIEW,
+            "carol",
+            Set.of(Role.SENIOR_REVIEWER),
+            List.of("appeal-reviewers"),
+            "alice",
+            "mod-17",
+            Optional.empty());
+    Optional<Refusal> again =
+        rules.mayClaim(
+            TaskKind.REVIEW,
+            "carol",
+            Set.of(Role.SENIOR_REVIEWER),
+            List.of("appeal-reviewers"),
+            "Carol",
+            "mod-17",
+            Optional.empty());
+
+    // then
+    assertThat(taken.map(Refusal::code)).contains("TASK_ALREADY_CLAIMED");
+    assertThat(again).isEmpty();
+  }
+
+  @Test
   void shouldRefuseTheDecisionWhenNobodyClaimedTheTask() {
     assertThat(rules.mayDecide(null, "mod-17", "appeal-1", List.of()).map(Refusal::code))
         .contains("NOT_CLAIMED");
