@@ -216,6 +216,16 @@ public final class ReviewRules {
     }
   }
 
+  /**
+   * The errors as {@code {field: message}}, the shape the console's form widget shows under each
+   * field ({@code data-form-errors}).
+   */
+  public static Map<String, String> messages(Map<String, FieldError> errors) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    errors.forEach((field, error) -> messages.put(field, error.message()));
+    return Collections.unmodifiableMap(messages);
+  }
+
   /** The errors in one sentence, e.g. for a task listener's denial. */
   public static String summary(Map<String, FieldError> errors) {
     return errors.values().stream().map(FieldError::message).collect(Collectors.joining("; "));

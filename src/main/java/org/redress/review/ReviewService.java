@@ -150,6 +150,7 @@ public class ReviewService {
                       "appealId", appealId,
                       "priority", priority,
                       "fourEyesRequired", fourEyes,
+                      "fourEyesReasons", fourEyesRule.reasons(),
                       "misuseFlag", misuse),
                   appealId + ":APPEAL_TRIAGED"));
         });

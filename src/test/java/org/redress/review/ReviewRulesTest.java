@@ -152,6 +152,10 @@ class ReviewRulesTest {
         .isEqualTo(new FieldError("REQUIRED", "a policy reference is required"));
     assertThat(ReviewRules.summary(errors))
         .isEqualTo("a plain-language rationale is required; a policy reference is required");
+    assertThat(ReviewRules.messages(errors))
+        .containsExactly(
+            Map.entry("rationale", "a plain-language rationale is required"),
+            Map.entry("policyReference", "a policy reference is required"));
   }
 
   @Test
