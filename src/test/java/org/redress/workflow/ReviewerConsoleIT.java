@@ -167,6 +167,20 @@ class ReviewerConsoleIT extends WorkflowTestBase {
       carol.driver.findElement(By.id("claim")).click();
       await().atMost(DEADLINE).until(() -> !carol.driver.findElements(By.id("approve")).isEmpty());
       carol.captureBothLanguages("review-4-approval");
+      // an approval without the comment the rules require is refused next to the field
+      carol.driver.findElement(By.id("approve")).click();
+      await()
+          .atMost(DEADLINE)
+          .until(() -> !carol.driver.findElements(By.id("error-approvalComment")).isEmpty());
+      assertThat(carol.driver.findElement(By.id("error-approvalComment")).getText())
+          .isEqualTo("a comment is required");
+      assertThat(
+              carol
+                  .driver
+                  .findElement(By.id("field-approvalComment"))
+                  .getDomAttribute("aria-invalid"))
+          .isEqualTo("true");
+      carol.capture("review-4-approval-errors");
       carol.driver.findElement(By.id("field-approvalComment")).sendKeys("The log is conclusive");
       carol.driver.findElement(By.id("approve")).click();
       await().atMost(DEADLINE).until(() -> carol.driver.getCurrentUrl().endsWith("/console/queue"));

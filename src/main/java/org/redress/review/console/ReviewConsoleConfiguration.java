@@ -7,6 +7,7 @@ import org.redress.audit.AuditTrail;
 import org.redress.funds.FundsService;
 import org.redress.notice.NoticeTemplates;
 import org.redress.review.ReviewProperties;
+import org.redress.review.ReviewRules;
 import org.redress.review.ReviewService;
 import org.redress.shared.security.StaffDirectory;
 import org.redress.suspension.SuspensionService;
@@ -29,9 +30,10 @@ public class ReviewConsoleConfiguration {
       AppealService appeals,
       SuspensionService suspensions,
       ReviewService reviews,
+      ReviewRules rules,
       AuditTrail audit,
       Clock clock) {
-    return new TaskWork(camunda, appeals, suspensions, reviews, audit, clock);
+    return new TaskWork(camunda, appeals, suspensions, reviews, rules, audit, clock);
   }
 
   @Bean

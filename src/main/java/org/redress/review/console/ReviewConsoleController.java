@@ -18,6 +18,7 @@ import org.redress.review.AppealReviewProcess;
 import org.redress.review.Decision;
 import org.redress.review.Outcome;
 import org.redress.shared.security.Identities;
+import org.redress.shared.security.Role;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -141,7 +142,7 @@ class ReviewConsoleController {
         "rowsUrl", "/console/queue/rows" + (query == null || query.isBlank() ? "" : "?" + query));
     QueueFilter filter = params.filter();
     model.addAttribute("filter", filter);
-    model.addAttribute("rows", queue.rows(me.getName(), StaffGroups.of(me), filter));
+    model.addAttribute("rows", queue.rows(me.getName(), work.groups(Role.of(me)), filter));
     model.addAttribute("fmt", new ConsoleFormat(locale, clock));
     model.addAttribute("limit", ReviewQueue.LIMIT);
   }
@@ -150,7 +151,7 @@ class ReviewConsoleController {
 
   @GetMapping("/console/tasks/{userTaskKey}")
   String task(@PathVariable long userTaskKey, Authentication me, Locale locale, Model model) {
-    return taskPage(userTaskKey, me, locale, model, null, null, null);
+    return taskPage(userTaskKey, me, locale, model, null, null);
   }
 
   /** The task's own Camunda form (bpmn/forms), for form-js. */
@@ -158,7 +159,7 @@ class ReviewConsoleController {
       path = "/console/tasks/{userTaskKey}/form",
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> form(@PathVariable long userTaskKey, Authentication me) {
-    work.visible(userTaskKey, StaffGroups.of(me));
+    work.visible(userTaskKey, work.groups(Role.of(me)));
     Object schema = camunda.newUserTaskGetFormRequest(userTaskKey).send().join().getSchema();
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
@@ -174,14 +175,14 @@ class ReviewConsoleController {
       Model model,
       HttpServletResponse response) {
     try {
-      work.claim(userTaskKey, me.getName(), StaffGroups.of(me));
+      work.claim(userTaskKey, me.getName(), Role.of(me));
     } catch (TaskRefusal refusal) {
       if (refusal.code() == TaskRefusal.Code.NOT_FOUND
           || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
         throw refusal;
       }
       response.setStatus(refusal.code().status());
-      return taskPage(userTaskKey, me, locale, model, refusal, null, null);
+      return taskPage(userTaskKey, me, locale, model, refusal, null);
     }
     return "redirect:/console/tasks/" + userTaskKey;
   }
@@ -195,14 +196,14 @@ class ReviewConsoleController {
       HttpServletResponse response,
       RedirectAttributes redirect) {
     try {
-      work.unclaim(userTaskKey, me.getName(), StaffGroups.of(me));
+      work.unclaim(userTaskKey, me.getName(), Role.of(me));
     } catch (TaskRefusal refusal) {
       if (refusal.code() == TaskRefusal.Code.NOT_FOUND
           || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
         throw refusal;
       }
       response.setStatus(refusal.code().status());
-      return taskPage(userTaskKey, me, locale, model, refusal, null, null);
+      return taskPage(userTaskKey, me, locale, model, refusal, null);
     }
     redirect.addFlashAttribute("done", "review.done.unclaimed");
     return "redirect:/console/queue";
@@ -222,16 +223,16 @@ class ReviewConsoleController {
       HttpServletResponse response,
       RedirectAttributes redirect) {
     Map<String, Object> values = values(fields);
-    TaskWork.OpenTask open = work.visible(userTaskKey, StaffGroups.of(me));
+    TaskWork.OpenTask open = work.visible(userTaskKey, work.groups(Role.of(me)));
     try {
-      work.complete(userTaskKey, me.getName(), StaffGroups.of(me), values);
+      work.complete(userTaskKey, me.getName(), Role.of(me), values);
     } catch (TaskRefusal refusal) {
       if (refusal.code() == TaskRefusal.Code.NOT_FOUND
           || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
         throw refusal;
       }
       response.setStatus(refusal.code().status());
-      return taskPage(userTaskKey, me, locale, model, refusal, values, fieldOf(refusal));
+      return taskPage(userTaskKey, me, locale, model, refusal, values);
     }
     redirect.addFlashAttribute(
         "done",
@@ -251,7 +252,7 @@ class ReviewConsoleController {
       @RequestParam Map<String, String> fields,
       Authentication me,
       Model model) {
-    TaskWork.OpenTask open = work.visible(userTaskKey, StaffGroups.of(me));
+    TaskWork.OpenTask open = work.visible(userTaskKey, work.groups(Role.of(me)));
     CaseFile file = caseFiles.of(open.appeal(), false);
     model.addAttribute("preview", draftPreview(file, values(fields), me.getName()));
     model.addAttribute("appellantLanguage", file.suspension().locale().toLanguageTag());
@@ -303,17 +304,15 @@ class ReviewConsoleController {
       Locale locale,
       Model model,
       TaskRefusal refusal,
-      Map<String, Object> submitted,
-      String errorField) {
-    List<String> groups = StaffGroups.of(me);
-    TaskWork.OpenTask open = work.visible(userTaskKey, groups);
+      Map<String, Object> submitted) {
+    TaskWork.OpenTask open = work.visible(userTaskKey, work.groups(Role.of(me)));
     if (open.task().getState() != UserTaskState.CREATED) {
       throw new TaskRefusal(TaskRefusal.Code.NOT_FOUND, null);
     }
     CaseFile file = caseFiles.of(open.appeal(), open.approval());
     boolean mine = Identities.same(open.task().getAssignee(), me.getName());
     Optional<TaskRefusal> claimRefusal =
-        mine ? Optional.empty() : work.claimRefusal(open, me.getName());
+        mine ? Optional.empty() : work.claimRefusal(open, me.getName(), Role.of(me));
     Map<String, Object> data = formData(open, file, submitted);
     model.addAttribute("task", open.task());
     model.addAttribute("approval", open.approval());
@@ -324,8 +323,12 @@ class ReviewConsoleController {
     model.addAttribute("values", data);
     model.addAttribute("formData", write(data));
     Map<String, String> fieldErrors = new LinkedHashMap<>();
-    if (refusal != null && errorField != null) {
-      fieldErrors.put(errorField, refusal.argument());
+    if (refusal != null) {
+      fieldErrors.putAll(refusal.fieldErrors());
+      String field = fieldOf(refusal);
+      if (field != null && !fieldErrors.containsKey(field)) {
+        fieldErrors.put(field, refusal.argument());
+      }
     }
     model.addAttribute("fieldErrors", fieldErrors);
     model.addAttribute("formErrors", write(fieldErrors));
@@ -349,7 +352,13 @@ class ReviewConsoleController {
    */
   private Map<String, Object> formData(
       TaskWork.OpenTask open, CaseFile file, Map<String, Object> submitted) {
-    Map<String, Object> data = new LinkedHashMap<>();
+    // the process's variables, which the form's header text shows (case, language, priority, ...)
+    Map<String, Object> data =
+        new LinkedHashMap<>(work.variables(open.task().getProcessInstanceKey()));
+    if (!open.approval()) {
+      // a new round starts empty, not with the values of an earlier round's decision
+      TaskWork.FORM_KEYS.get(AppealReviewProcess.ELEMENT_REVIEW_APPEAL).forEach(data::remove);
+    }
     data.put(AppealReviewProcess.VAR_CASE_ID, file.suspension().caseId());
     data.put(AppealReviewProcess.VAR_APPEAL_ID, file.appeal().appealId());
     Decision proposed = file.proposed();

@@ -1,5 +1,9 @@
 package org.redress.review.console;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Why the console did not do what the reviewer asked, in words the page shows: the message {@code
  * review.refusal.<code>} of {@code console-review.properties} with {@link #argument} filled in; a
@@ -20,6 +24,8 @@ public class TaskRefusal extends RuntimeException {
     ALREADY_CLAIMED(409),
     /** The caller must claim the task first; argument: who holds it, or empty. */
     NOT_CLAIMED_BY_YOU(409),
+    /** The form lacks or has a wrong value: {@link #fieldErrors} by field (ReviewRules). */
+    INCOMPLETE(422),
     /** A task listener (the review rules) denied the completion; argument: its reason. */
     DENIED(409);
 
@@ -40,11 +46,22 @@ public class TaskRefusal extends RuntimeException {
 
   private final Code code;
   private final String argument;
+  private final Map<String, String> fieldErrors;
 
   public TaskRefusal(Code code, String argument) {
+    this(code, argument, Map.of());
+  }
+
+  public TaskRefusal(Code code, String argument, Map<String, String> fieldErrors) {
     super(code + (argument == null ? "" : ": " + argument));
     this.code = code;
     this.argument = argument == null ? "" : argument;
+    this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+  }
+
+  /** The rules' message for each field at fault, in form order ({@link Code#INCOMPLETE}). */
+  public Map<String, String> fieldErrors() {
+    return fieldErrors;
   }
 
   public Code code() {

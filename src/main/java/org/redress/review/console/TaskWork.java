@@ -1,10 +1,14 @@
 package org.redress.review.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +21,10 @@ import org.redress.audit.ActorType;
 import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
 import org.redress.review.AppealReviewProcess;
+import org.redress.review.ReviewRules;
 import org.redress.review.ReviewService;
 import org.redress.shared.security.Identities;
+import org.redress.shared.security.Role;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
 import org.redress.suspension.SuspensionService;
@@ -46,6 +52,8 @@ public class TaskWork {
           AppealReviewProcess.ELEMENT_APPROVE_DECISION,
           List.of(AppealReviewProcess.VAR_APPROVED, AppealReviewProcess.VAR_APPROVAL_COMMENT));
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final Pattern DENIAL =
       Pattern.compile("Reason to deny: '(.*)'\\s*$", Pattern.DOTALL);
 
@@ -53,6 +61,7 @@ public class TaskWork {
   private final AppealService appeals;
   private final SuspensionService suspensions;
   private final ReviewService reviews;
+  private final ReviewRules rules;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -61,14 +70,21 @@ public class TaskWork {
       AppealService appeals,
       SuspensionService suspensions,
       ReviewService reviews,
+      ReviewRules rules,
       AuditTrail audit,
       Clock clock) {
     this.camunda = camunda;
     this.appeals = appeals;
     this.suspensions = suspensions;
     this.reviews = reviews;
+    this.rules = rules;
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /** The candidate groups whose tasks a person with these roles works ({@link ReviewRules}). */
+  public List<String> groups(Collection<Role> roles) {
+    return rules.taskGroups(roles);
   }
 
   /** An open review or approval task with its appeal. */
@@ -95,33 +111,45 @@ public class TaskWork {
     return new OpenTask(task, appeal);
   }
 
-  /** Why the caller could not claim the task now, or empty when they could. */
-  public Optional<TaskRefusal> claimRefusal(OpenTask open, String me) {
+  /**
+   * Why the caller could not claim the task now, or empty when they could ({@link
+   * ReviewRules#mayClaim}).
+   */
+  public Optional<TaskRefusal> claimRefusal(OpenTask open, String me, Collection<Role> roles) {
     UserTask task = open.task();
     if (task.getState() != UserTaskState.CREATED) {
       return Optional.of(new TaskRefusal(TaskRefusal.Code.NOT_FOUND, null));
     }
     SuspensionCase c = suspensions.get(open.appeal().caseId());
-    if (open.approval()
-        && reviews
-            .latestDecision(open.appeal().appealId())
-            .map(d -> Identities.same(d.decidedBy(), me))
-            .orElse(false)) {
-      return Optional.of(new TaskRefusal(TaskRefusal.Code.OWN_DECISION, null));
-    }
-    if (Identities.same(me, c.imposedBy())) {
-      return Optional.of(new TaskRefusal(TaskRefusal.Code.IMPOSED, null));
-    }
-    if (task.getAssignee() != null && !Identities.same(task.getAssignee(), me)) {
-      return Optional.of(new TaskRefusal(TaskRefusal.Code.ALREADY_CLAIMED, task.getAssignee()));
-    }
-    return Optional.empty();
+    return rules
+        .mayClaim(
+            ReviewRules.TaskKind.ofElement(task.getElementId()),
+            me,
+            roles,
+            task.getCandidateGroups(),
+            task.getAssignee(),
+            c.imposedBy(),
+            reviews.latestDecision(open.appeal().appealId()))
+        .map(refusal -> refusal(refusal, task.getAssignee()));
+  }
+
+  /** The page's words for a refusal of the rules (codes of {@link ReviewRules}). */
+  static TaskRefusal refusal(ReviewRules.Refusal refusal, String assignee) {
+    return switch (refusal.code()) {
+      case ReviewRules.NOT_A_CANDIDATE -> new TaskRefusal(TaskRefusal.Code.NOT_YOUR_GROUP, null);
+      case ReviewRules.REVIEWER_IMPOSED_RESTRICTION ->
+          new TaskRefusal(TaskRefusal.Code.IMPOSED, null);
+      case ReviewRules.FOUR_EYES -> new TaskRefusal(TaskRefusal.Code.OWN_DECISION, null);
+      case ReviewRules.TASK_ALREADY_CLAIMED ->
+          new TaskRefusal(TaskRefusal.Code.ALREADY_CLAIMED, assignee);
+      default -> new TaskRefusal(TaskRefusal.Code.DENIED, refusal.message());
+    };
   }
 
   /** Claims the task for the caller, as the review API does (case status, audit trail). */
-  public void claim(long userTaskKey, String me, List<String> groups) {
-    OpenTask open = visible(userTaskKey, groups);
-    Optional<TaskRefusal> refusal = claimRefusal(open, me);
+  public void claim(long userTaskKey, String me, Collection<Role> roles) {
+    OpenTask open = visible(userTaskKey, groups(roles));
+    Optional<TaskRefusal> refusal = claimRefusal(open, me, roles);
     if (refusal.isPresent()) {
       throw refusal.get();
     }
@@ -151,8 +179,8 @@ public class TaskWork {
   }
 
   /** Gives the caller's task back to its groups. */
-  public void unclaim(long userTaskKey, String me, List<String> groups) {
-    OpenTask open = visible(userTaskKey, groups);
+  public void unclaim(long userTaskKey, String me, Collection<Role> roles) {
+    OpenTask open = visible(userTaskKey, groups(roles));
     requireMine(open, me);
     engine(() -> camunda.newUnassignUserTaskCommand(userTaskKey).send().join());
     String caseId = open.appeal().caseId();
@@ -178,9 +206,26 @@ public class TaskWork {
    * Completes the caller's task with the values of its form (other keys are dropped). The review
    * rules run in the task's completing listener; a denial becomes {@link TaskRefusal.Code#DENIED}.
    */
-  public void complete(long userTaskKey, String me, List<String> groups, Map<String, ?> values) {
-    OpenTask open = visible(userTaskKey, groups);
+  public void complete(long userTaskKey, String me, Collection<Role> roles, Map<String, ?> values) {
+    OpenTask open = visible(userTaskKey, groups(roles));
     requireMine(open, me);
+    Map<String, ReviewRules.FieldError> errors =
+        open.approval()
+            ? rules.validateApproval(
+                new ReviewRules.ApprovalInput(
+                    values.get(AppealReviewProcess.VAR_APPROVED) instanceof Boolean b ? b : null,
+                    text(values.get(AppealReviewProcess.VAR_APPROVAL_COMMENT))))
+            : rules.validateDecision(
+                new ReviewRules.DecisionInput(
+                    text(values.get(AppealReviewProcess.VAR_OUTCOME)),
+                    text(values.get(AppealReviewProcess.VAR_RATIONALE)),
+                    text(values.get(AppealReviewProcess.VAR_POLICY_REFERENCE)),
+                    text(values.get(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT)),
+                    text(values.get(AppealReviewProcess.VAR_QUESTION))));
+    if (!errors.isEmpty()) {
+      throw new TaskRefusal(
+          TaskRefusal.Code.INCOMPLETE, ReviewRules.summary(errors), ReviewRules.messages(errors));
+    }
     Map<String, Object> variables = new LinkedHashMap<>();
     for (String key : FORM_KEYS.getOrDefault(open.task().getElementId(), List.of())) {
       if (values.containsKey(key)) {
@@ -195,6 +240,35 @@ public class TaskWork {
                 .action(open.approval() ? "approve" : "complete")
                 .send()
                 .join());
+  }
+
+  /**
+   * The process-level variables of a process instance, their JSON values parsed (what a task's form
+   * may show, e.g. the case, the appellant's language, the priority and the four-eyes flag).
+   */
+  public Map<String, Object> variables(long processInstanceKey) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<Variable> found =
+        camunda
+            .newVariableSearchRequest()
+            .filter(f -> f.processInstanceKey(processInstanceKey).scopeKey(processInstanceKey))
+            .page(p -> p.limit(200))
+            .send()
+            .join()
+            .items();
+    for (Variable v : found) {
+      try {
+        values.put(
+            v.getName(), v.getValue() == null ? null : JSON.readValue(v.getValue(), Object.class));
+      } catch (JsonProcessingException e) {
+        values.put(v.getName(), v.getValue());
+      }
+    }
+    return values;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private static void requireMine(OpenTask open, String me) {

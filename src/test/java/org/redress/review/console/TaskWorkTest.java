@@ -26,4 +26,36 @@ class TaskWorkTest {
         .isEqualTo("Task is not in state CREATED");
     assertThat(TaskWork.denialReason(null)).isEmpty();
   }
+
+  @Test
+  void shouldExplainEachRefusalOfTheRulesInTheConsolesWordsWhenAClaimIsRefused() {
+    assertThat(
+            TaskWork.refusal(
+                    new org.redress.review.ReviewRules.Refusal(
+                        org.redress.review.ReviewRules.TASK_ALREADY_CLAIMED, "t", "m"),
+                    "carol")
+                .code())
+        .isEqualTo(TaskRefusal.Code.ALREADY_CLAIMED);
+    assertThat(
+            TaskWork.refusal(
+                    new org.redress.review.ReviewRules.Refusal(
+                        org.redress.review.ReviewRules.REVIEWER_IMPOSED_RESTRICTION, "t", "m"),
+                    null)
+                .code())
+        .isEqualTo(TaskRefusal.Code.IMPOSED);
+    assertThat(
+            TaskWork.refusal(
+                    new org.redress.review.ReviewRules.Refusal(
+                        org.redress.review.ReviewRules.NOT_A_CANDIDATE, "t", "m"),
+                    null)
+                .code())
+        .isEqualTo(TaskRefusal.Code.NOT_YOUR_GROUP);
+    assertThat(
+            TaskWork.refusal(
+                    new org.redress.review.ReviewRules.Refusal(
+                        org.redress.review.ReviewRules.FOUR_EYES, "t", "m"),
+                    null)
+                .code())
+        .isEqualTo(TaskRefusal.Code.OWN_DECISION);
+  }
 }
