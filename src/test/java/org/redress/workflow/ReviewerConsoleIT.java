@@ -383,6 +383,60 @@ class ReviewerConsoleIT extends WorkflowTestBase {
         .isEqualTo(404);
   }
 
+  @Test
+  void shouldListUrgentThenOverdueAndEscalatedTasksWhenTheirFiltersAreSet() throws Exception {
+    // given an appeal with distress signals (urgent, decide within a day) and an ordinary one
+    Account user = account(Money.of(2_000, "EUR"));
+    String urgentCase = suspend(user, 2_000, null, "bob");
+    Account other = account(Money.of(2_000, "EUR"));
+    String ordinaryCase = suspend(other, 2_000, null, "bob");
+    awaitStatus(urgentCase, CaseStatus.NOTIFIED);
+    awaitStatus(ordinaryCase, CaseStatus.NOTIFIED);
+    api.post(
+        appellantOf(urgentCase),
+        "/api/cases/" + urgentCase + "/appeals",
+        Map.of("statement", "I am desperate, I cannot pay rent without my wallet"));
+    api.post(
+        appellantOf(ordinaryCase),
+        "/api/cases/" + ordinaryCase + "/appeals",
+        Map.of("statement", "A misunderstanding"));
+    long urgentTask = awaitReviewTask(urgentCase);
+    awaitReviewTask(ordinaryCase);
+    Staff alice = new Staff();
+    Staff carol = new Staff();
+    alice.signIn("alice", "alice-demo");
+    carol.signIn("carol", "carol-demo");
+
+    // when alice shows only urgent tasks
+    String urgent = alice.get("/console/queue?urgent=true").body();
+
+    // then the distress case is there, flagged, and the ordinary one is not
+    assertThat(urgent).contains(urgentCase).contains(">urgent<").doesNotContain(ordinaryCase);
+
+    // when the day to decide it passes and the review escalates to the senior reviewers
+    engineClock.add(java.time.Duration.ofHours(30));
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        camunda
+                            .newUserTaskGetRequest(urgentTask)
+                            .send()
+                            .join()
+                            .getCandidateGroups())
+                    .contains(AppealReviewProcess.GROUP_SENIOR_REVIEWERS));
+
+    // then it is overdue and escalated in the queue (rows fragment too), the ordinary one is not
+    String overdue = carol.get("/console/queue/rows?overdue=true&escalated=true").body();
+    assertThat(overdue)
+        .contains(urgentCase)
+        .contains(">escalated<")
+        .contains("h overdue")
+        .doesNotContain(ordinaryCase);
+    assertThat(carol.get("/console/queue?kind=approval").body()).doesNotContain(urgentCase);
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   void appealWithPhoto(String caseId, String statement) {

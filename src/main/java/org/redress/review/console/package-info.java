@@ -5,10 +5,12 @@
  *
  * <p>Reading order: {@link org.redress.review.console.ReviewQueue} (queue rows from the engine's
  * user tasks plus one SQL read of the case facts), {@link org.redress.review.console.TaskWork}
- * (claim, unclaim, complete through the Camunda client: the process's completing listeners apply
- * the review rules, exactly as for the API and Tasklist), {@link
- * org.redress.review.console.CaseFiles} (what a reviewer reads), {@link
- * org.redress.review.console.ReviewConsoleController} (the pages). Pages reach the engine only
- * through the Camunda client, so they work unchanged against a Camunda 8 cluster.
+ * (claim, unclaim, complete: checked with {@link org.redress.review.ReviewRules}, the rules the
+ * review API and the task listeners apply, then sent through the Camunda client so the process's
+ * completing listeners decide last), {@link org.redress.review.console.CaseFiles} (what a reviewer
+ * reads), {@link org.redress.review.console.NoticePreview} (the notice in the appellant's language,
+ * by the notice module's templates), {@link org.redress.review.console.ReviewConsoleController}
+ * (the pages). Pages reach the engine only through the Camunda client, so they work unchanged
+ * against a Camunda 8 cluster.
  */
 package org.redress.review.console;
