@@ -317,8 +317,14 @@ class ReviewerConsoleIT extends WorkflowTestBase {
     Account other = account(Money.of(1_000, "EUR"));
     String otherCase = suspend(other, 1_000, null, "bob");
     awaitStatus(otherCase, CaseStatus.NOTIFIED);
-    api.post(
-        appellantOf(otherCase), "/api/cases/" + otherCase + "/appeals", Map.of("statement", "x"));
+    String pdfAppeal =
+        appealWith(
+            otherCase,
+            "My bank statement is attached",
+            "statement.pdf",
+            MediaType.APPLICATION_PDF,
+            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII));
     long review = awaitReviewTask(otherCase);
     Staff dave = new Staff();
     Staff alice = new Staff();
@@ -373,14 +379,27 @@ class ReviewerConsoleIT extends WorkflowTestBase {
     assertThat(carolsClaim.statusCode()).isEqualTo(409);
     assertThat(carolsClaim.body()).contains("already claimed by alice");
 
-    // and the evidence needs a staff session: the auditor may read it, a stranger may not
-    HttpResponse<String> stranger =
-        new Staff().get("/console/cases/" + bigCase + "/appeals/x/attachments/1");
-    assertThat(stranger.statusCode()).isIn(302, 401);
+    // and the evidence needs a staff session: reviewers and the auditor read the PDF inline (for
+    // the task page's frame), a stranger is sent to sign in, a wrong case finds nothing
+    String pdf = "/console/cases/" + otherCase + "/appeals/" + pdfAppeal + "/attachments/1";
+    for (Staff reader : List.of(alice, dave)) {
+      HttpResponse<String> file = reader.get(pdf);
+      assertThat(file.statusCode()).isEqualTo(200);
+      assertThat(file.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/pdf");
+      assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+          .startsWith("inline");
+      assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(file.body()).startsWith("%PDF-");
+    }
+    assertThat(new Staff().get(pdf).statusCode()).isIn(302, 401);
     assertThat(
-            dave.get("/console/cases/" + bigCase + "/appeals/appeal-nope/attachments/1")
+            alice
+                .get("/console/cases/" + bigCase + "/appeals/" + pdfAppeal + "/attachments/1")
                 .statusCode())
         .isEqualTo(404);
+    assertThat(alice.get("/console/tasks/" + review).body())
+        .contains("class=\"evidence-pdf\" src=\"" + pdf + "\"");
   }
 
   @Test
@@ -438,6 +457,32 @@ class ReviewerConsoleIT extends WorkflowTestBase {
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
+
+  /** Files an appeal with one evidence file; returns the appeal id. */
+  String appealWith(
+      String caseId, String statement, String fileName, MediaType type, byte[] bytes) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    parts.add("appeal", new HttpEntity<>(Map.of("statement", statement), json));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(type);
+    headers.setContentDispositionFormData("attachments", fileName);
+    parts.add(
+        "attachments",
+        new HttpEntity<>(
+            new org.springframework.core.io.ByteArrayResource(bytes) {
+              @Override
+              public String getFilename() {
+                return fileName;
+              }
+            },
+            headers));
+    ResponseEntity<Map<String, Object>> filed =
+        api.postMultipart(appellantOf(caseId), "/api/cases/" + caseId + "/appeals", parts);
+    assertThat(filed.getStatusCode().value()).as("%s", filed.getBody()).isEqualTo(201);
+    return (String) filed.getBody().get("appealId");
+  }
 
   void appealWithPhoto(String caseId, String statement) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
