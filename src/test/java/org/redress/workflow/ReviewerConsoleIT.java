@@ -379,6 +379,23 @@ class ReviewerConsoleIT extends WorkflowTestBase {
     assertThat(carolsClaim.statusCode()).isEqualTo(409);
     assertThat(carolsClaim.body()).contains("already claimed by alice");
 
+    // and carol may give back only her own tasks; once alice gives it back, carol may claim it
+    HttpResponse<String> carolsUnclaim =
+        carol.post(
+            "/console/tasks/" + review + "/unclaim", "_csrf=" + enc(carol.csrf("/console/queue")));
+    assertThat(carolsUnclaim.statusCode()).isEqualTo(409);
+    assertThat(carolsUnclaim.body()).contains("This task is held by alice");
+    HttpResponse<String> givenBack =
+        alice.post(
+            "/console/tasks/" + review + "/unclaim", "_csrf=" + enc(alice.csrf("/console/queue")));
+    assertThat(givenBack.statusCode()).isEqualTo(302);
+    assertThat(givenBack.headers().firstValue("Location").orElseThrow()).endsWith("/console/queue");
+    assertThat(camunda.newUserTaskGetRequest(review).send().join().getAssignee()).isNull();
+    assertThat(suspensions.get(otherCase).status()).isEqualTo(CaseStatus.APPEAL_OPEN);
+    carol.post("/console/tasks/" + review + "/claim", "_csrf=" + enc(carol.csrf("/console/queue")));
+    assertThat(camunda.newUserTaskGetRequest(review).send().join().getAssignee())
+        .isEqualTo("carol");
+
     // and the evidence needs a staff session: reviewers and the auditor read the PDF inline (for
     // the task page's frame), a stranger is sent to sign in, a wrong case finds nothing
     String pdf = "/console/cases/" + otherCase + "/appeals/" + pdfAppeal + "/attachments/1";

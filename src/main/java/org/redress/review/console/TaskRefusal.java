@@ -59,6 +59,17 @@ public class TaskRefusal extends RuntimeException {
     this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
   }
 
+  /**
+   * The message of this refusal in {@code console-review.properties}: {@code
+   * review.refusal.<code>}, and {@code review.refusal.NOT_CLAIMED} when nobody holds the task the
+   * caller must hold.
+   */
+  public String messageKey() {
+    return code == Code.NOT_CLAIMED_BY_YOU && argument.isEmpty()
+        ? "review.refusal.NOT_CLAIMED"
+        : code.messageKey();
+  }
+
   /** The rules' message for each field at fault, in form order ({@link Code#INCOMPLETE}). */
   public Map<String, String> fieldErrors() {
     return fieldErrors;
