@@ -17,14 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.redress.appeal.Appeal;
 import org.redress.appeal.AppealService;
-import org.redress.audit.ActorType;
-import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
 import org.redress.shared.security.Identities;
 import org.redress.shared.security.Role;
 import org.redress.shared.web.ApiException;
-import org.redress.suspension.CaseStatus;
-import org.redress.suspension.SuspensionCase;
 import org.redress.suspension.SuspensionService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -105,48 +101,18 @@ class ReviewController {
       @PathVariable long userTaskKey, Principal principal, HttpServletRequest request) {
     UserTask task = userTask(userTaskKey);
     Appeal appeal = appealOf(task);
-    SuspensionCase c = suspensions.get(appeal.caseId());
     String user = principal.getName();
-    rules
-        .mayClaim(
-            ReviewRules.TaskKind.ofElement(task.getElementId()),
-            user,
-            rolesOf(request),
-            task.getCandidateGroups(),
-            task.getAssignee(),
-            c.imposedBy(),
-            reviews.latestDecision(appeal.appealId()))
+    reviews
+        .claimRefusal(task, appeal, user, rolesOf(request))
         .ifPresent(
             refusal -> {
               throw ReviewRules.TASK_ALREADY_CLAIMED.equals(refusal.code())
                   ? ApiException.conflict(refusal.code(), refusal.message())
                   : new ApiException(403, refusal.code(), refusal.title(), refusal.message());
             });
-    if (user.equals(task.getAssignee())) {
-      // A retried claim (e.g. after a lost answer): the task is the caller's already; nothing to
-      // record again.
-      return view(task);
-    }
-    engine(
-        () ->
-            camunda
-                .newAssignUserTaskCommand(userTaskKey)
-                .assignee(user)
-                .allowOverride(false)
-                .action("claim")
-                .send()
-                .join());
-    suspensions.changeStatus(c.caseId(), CaseStatus.CLAIMED, user, "review task claimed");
-    audit.record(
-        new AuditEntry(
-            c.caseId(),
-            "REVIEW_TASK_CLAIMED",
-            user,
-            ActorType.PERSON,
-            user + " claimed " + task.getName(),
-            Map.of("appealId", appeal.appealId(), "userTaskKey", userTaskKey),
-            // concurrent duplicates of one claim record it once
-            c.caseId() + ":REVIEW_TASK_CLAIMED:" + userTaskKey + ":" + user));
+    // A retried claim (e.g. after a lost answer) finds the task the caller's already: nothing is
+    // recorded again.
+    engine(() -> reviews.claim(task, appeal, user));
     return view(userTask(userTaskKey));
   }
 

@@ -21,6 +21,7 @@ import org.redress.notice.NoticeRequest;
 import org.redress.notice.NoticeService;
 import org.redress.shared.Money;
 import org.redress.shared.security.Identities;
+import org.redress.shared.security.Role;
 import org.redress.shared.security.StaffDirectory;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
@@ -397,6 +398,55 @@ public class ReviewService {
                   Map.of("appealId", appealId),
                   appealId + ":DECISION_NOTICE_SENT"));
         });
+  }
+
+  /**
+   * Why this person may not claim the task now ({@link ReviewRules#mayClaim}: group, four eyes,
+   * imposer, someone else holds it), or empty. The API and the console both ask this, each in its
+   * own words.
+   */
+  public Optional<ReviewRules.Refusal> claimRefusal(
+      UserTask task, Appeal appeal, String user, java.util.Collection<Role> roles) {
+    SuspensionCase c = suspensions.get(appeal.caseId());
+    return rules.mayClaim(
+        ReviewRules.TaskKind.ofElement(task.getElementId()),
+        user,
+        roles,
+        task.getCandidateGroups(),
+        task.getAssignee(),
+        c.imposedBy(),
+        latestDecision(appeal.appealId()));
+  }
+
+  /**
+   * Claims a review or approval task for the person: the engine's assignment (which refuses a task
+   * someone else got meanwhile), the case status CLAIMED and the audit trail. False when the task
+   * is theirs already: a retried claim records nothing again. Ask {@link #claimRefusal} first.
+   * Engine failures reach the caller as the Camunda client's exceptions.
+   */
+  public boolean claim(UserTask task, Appeal appeal, String user) {
+    if (user.equals(task.getAssignee())) {
+      return false;
+    }
+    camunda
+        .newAssignUserTaskCommand(task.getUserTaskKey())
+        .assignee(user)
+        .allowOverride(false)
+        .action("claim")
+        .send()
+        .join();
+    suspensions.changeStatus(appeal.caseId(), CaseStatus.CLAIMED, user, "review task claimed");
+    audit.record(
+        new AuditEntry(
+            appeal.caseId(),
+            "REVIEW_TASK_CLAIMED",
+            user,
+            ActorType.PERSON,
+            user + " claimed " + task.getName(),
+            Map.of("appealId", appeal.appealId(), "userTaskKey", task.getUserTaskKey()),
+            // concurrent duplicates of one claim record it once
+            appeal.caseId() + ":REVIEW_TASK_CLAIMED:" + task.getUserTaskKey() + ":" + user));
+    return true;
   }
 
   /**

@@ -26,7 +26,6 @@ import org.redress.review.ReviewService;
 import org.redress.shared.security.Identities;
 import org.redress.shared.security.Role;
 import org.redress.suspension.CaseStatus;
-import org.redress.suspension.SuspensionCase;
 import org.redress.suspension.SuspensionService;
 
 /**
@@ -120,16 +119,8 @@ public class TaskWork {
     if (task.getState() != UserTaskState.CREATED) {
       return Optional.of(new TaskRefusal(TaskRefusal.Code.NOT_FOUND, null));
     }
-    SuspensionCase c = suspensions.get(open.appeal().caseId());
-    return rules
-        .mayClaim(
-            ReviewRules.TaskKind.ofElement(task.getElementId()),
-            me,
-            roles,
-            task.getCandidateGroups(),
-            task.getAssignee(),
-            c.imposedBy(),
-            reviews.latestDecision(open.appeal().appealId()))
+    return reviews
+        .claimRefusal(task, open.appeal(), me, roles)
         .map(refusal -> refusal(refusal, task.getAssignee()));
   }
 
@@ -153,29 +144,7 @@ public class TaskWork {
     if (refusal.isPresent()) {
       throw refusal.get();
     }
-    if (me.equals(open.task().getAssignee())) {
-      return; // a repeated claim: nothing to do or record again
-    }
-    engine(
-        () ->
-            camunda
-                .newAssignUserTaskCommand(userTaskKey)
-                .assignee(me)
-                .allowOverride(false)
-                .action("claim")
-                .send()
-                .join());
-    String caseId = open.appeal().caseId();
-    suspensions.changeStatus(caseId, CaseStatus.CLAIMED, me, "review task claimed");
-    audit.record(
-        new AuditEntry(
-            caseId,
-            "REVIEW_TASK_CLAIMED",
-            me,
-            ActorType.PERSON,
-            me + " claimed " + open.task().getName(),
-            Map.of("appealId", open.appeal().appealId(), "userTaskKey", userTaskKey),
-            caseId + ":REVIEW_TASK_CLAIMED:" + userTaskKey + ":" + me));
+    engine(() -> reviews.claim(open.task(), open.appeal(), me)); // a repeat records nothing
   }
 
   /** Gives the caller's task back to its groups. */
