@@ -261,15 +261,20 @@ public final class ReviewRules {
     List<String> reasons = new ArrayList<>();
     if (frozenMinor >= properties.fourEyesMinFrozenMinor()) {
       reasons.add(
-          "frozen money ("
-              + frozenMinor
-              + " minor units) reaches the threshold of "
-              + properties.fourEyesMinFrozenMinor());
+          "the frozen money, "
+              + decimal(frozenMinor)
+              + ", reaches the four-eyes threshold of "
+              + decimal(properties.fourEyesMinFrozenMinor()));
     }
     if (category != null && properties.fourEyesCategories().contains(category)) {
       reasons.add("category " + category + " always needs a second reviewer");
     }
     return new FourEyes(!reasons.isEmpty(), reasons);
+  }
+
+  /** Minor units as the amount people read (two decimals: the cents and fen of EUR and CNY). */
+  private static String decimal(long minor) {
+    return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
   }
 
   /**
