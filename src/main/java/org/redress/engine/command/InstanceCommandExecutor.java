@@ -175,7 +175,7 @@ public class InstanceCommandExecutor {
     while (changed) {
       changed = false;
       for (int i = 0; i < all.size(); i++) {
-        for (ProcessInstanceRunner linked : all.get(i).linkedRunners()) {
+        for (ProcessInstanceRunner linked : all.get(i).callActivities().linkedRunners()) {
           if (!all.contains(linked)) {
             all.add(linked);
             changed = true;
@@ -193,7 +193,7 @@ public class InstanceCommandExecutor {
           ElementInstance callActivity = parent.state().element(pi.parentElementInstanceKey());
           if (callActivity != null) {
             handled.add(pi.key());
-            parent.childProcessEnded(callActivity, r);
+            parent.callActivities().childProcessEnded(callActivity, r);
             parent.run();
             changed = true;
           }
@@ -211,7 +211,7 @@ public class InstanceCommandExecutor {
         (parent, parentState) -> {
           ElementInstance callActivity = parentState.element(pi.parentElementInstanceKey());
           if (callActivity != null) {
-            parent.childProcessEnded(callActivity, child);
+            parent.callActivities().childProcessEnded(callActivity, child);
           }
           return null;
         });
@@ -249,7 +249,7 @@ public class InstanceCommandExecutor {
       InstanceState state,
       boolean wasActive,
       List<EngineMetrics.JobEvent> jobEvents) {
-    Set<String> activatable = new LinkedHashSet<>(runner.createdJobTypes());
+    Set<String> activatable = new LinkedHashSet<>(runner.jobs().activatableTypes());
     CommandOutcome.EndedProcessInstance ended = null;
     if (wasActive && !state.processInstance().isActive()) {
       long key = state.processInstance().key();

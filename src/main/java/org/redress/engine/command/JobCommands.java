@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.runtime.ProcessInstanceRunner;
-import org.redress.engine.runtime.UserTaskBehavior;
 import org.redress.engine.runtime.behavior.Failure;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
 import org.redress.engine.state.InstanceState;
@@ -91,17 +91,19 @@ public class JobCommands {
                   errorMessage == null || errorMessage.isBlank()
                       ? "No more retries left."
                       : errorMessage;
-              runner.raiseIncident(
-                  element,
-                  new Failure(
-                      "TASK_LISTENER".equals(job.kind())
-                          ? "TASK_LISTENER_NO_RETRIES"
-                          : Failure.JOB_NO_RETRIES,
-                      message),
-                  job.key());
+              runner
+                  .incidents()
+                  .raise(
+                      element,
+                      new Failure(
+                          "TASK_LISTENER".equals(job.kind())
+                              ? "TASK_LISTENER_NO_RETRIES"
+                              : Failure.JOB_NO_RETRIES,
+                          message),
+                      job.key());
             }
           } else if (!delayed) {
-            runner.jobActivatable(job);
+            runner.jobs().activatable(job);
           }
         });
   }
@@ -129,19 +131,21 @@ public class JobCommands {
           }
           if (!runner.catchEvents().throwError(element, errorCode, variables)) {
             java.util.List<String> available = runner.catchEvents().availableErrorCodes(element);
-            runner.raiseIncident(
-                element,
-                new Failure(
-                    Failure.UNHANDLED_ERROR_EVENT,
-                    "Expected to throw an error event with the code '"
-                        + errorCode
-                        + "' with message '"
-                        + (errorMessage == null ? "" : errorMessage)
-                        + "', but it was not caught."
-                        + (available.isEmpty()
-                            ? " No error events are available in the scope."
-                            : " Available error events are " + available)),
-                job.key());
+            runner
+                .incidents()
+                .raise(
+                    element,
+                    new Failure(
+                        Failure.UNHANDLED_ERROR_EVENT,
+                        "Expected to throw an error event with the code '"
+                            + errorCode
+                            + "' with message '"
+                            + (errorMessage == null ? "" : errorMessage)
+                            + "', but it was not caught."
+                            + (available.isEmpty()
+                                ? " No error events are available in the scope."
+                                : " Available error events are " + available)),
+                    job.key());
           }
         });
   }
