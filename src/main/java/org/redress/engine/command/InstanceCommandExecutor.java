@@ -78,21 +78,44 @@ public class InstanceCommandExecutor {
     }
   }
 
+  /**
+   * Same, on the instance of a job: the job's instance is found and locked in one statement.
+   *
+   * @param notFound the rejection when the job does not exist
+   */
+  public <T> T executeOnJob(
+      long jobKey,
+      Supplier<EngineRejection> notFound,
+      BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
+    String previous = MDC.get("processInstanceKey");
+    try {
+      return execute(
+          () -> {
+            InstanceState state =
+                store.lockAndLoadByJob(jobKey, this::usesEventsOrTasks).orElseThrow(notFound);
+            MDC.put("processInstanceKey", Long.toString(state.processInstance().key()));
+            return state;
+          },
+          command);
+    } finally {
+      if (previous == null) {
+        MDC.remove("processInstanceKey");
+      } else {
+        MDC.put("processInstanceKey", previous);
+      }
+    }
+  }
+
+  private boolean usesEventsOrTasks(long definitionKey) {
+    return definitions.byKey(definitionKey).map(DeployedProcess::usesEventsOrTasks).orElse(true);
+  }
+
   private <T> T executeLocked(
       long processInstanceKey,
       Supplier<EngineRejection> notFound,
       BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
     return execute(
-        () ->
-            store
-                .lockAndLoad(
-                    processInstanceKey,
-                    definitionKey ->
-                        definitions
-                            .byKey(definitionKey)
-                            .map(DeployedProcess::usesEventsOrTasks)
-                            .orElse(true))
-                .orElseThrow(notFound),
+        () -> store.lockAndLoad(processInstanceKey, this::usesEventsOrTasks).orElseThrow(notFound),
         command);
   }
 

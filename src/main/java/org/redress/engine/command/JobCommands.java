@@ -9,7 +9,6 @@ import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
 import org.redress.engine.state.InstanceState;
-import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.Job;
 
 /**
@@ -20,11 +19,9 @@ import org.redress.engine.state.Job;
 public class JobCommands {
 
   private final InstanceCommandExecutor executor;
-  private final InstanceStore store;
 
-  public JobCommands(InstanceCommandExecutor executor, InstanceStore store) {
+  public JobCommands(InstanceCommandExecutor executor) {
     this.executor = executor;
-    this.store = store;
   }
 
   public void complete(long jobKey, Map<String, Object> variables) {
@@ -187,10 +184,8 @@ public class JobCommands {
   }
 
   private void onJob(long jobKey, String verb, JobChange change) {
-    long processInstanceKey =
-        store.processInstanceOfJob(jobKey).orElseThrow(() -> jobNotFound(jobKey, verb));
-    executor.execute(
-        processInstanceKey,
+    executor.executeOnJob(
+        jobKey,
         () -> jobNotFound(jobKey, verb),
         (runner, state) -> {
           Job job = state.job(jobKey);

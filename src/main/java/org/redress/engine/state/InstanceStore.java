@@ -57,9 +57,35 @@ public class InstanceStore {
             .param("key", processInstanceKey)
             .query(ELEMENT)
             .optional();
+    return load(process, usesEventsOrTasks);
+  }
+
+  /**
+   * Same, for the instance a job belongs to, found and locked in one statement (a job command needs
+   * no separate look-up of its instance first); empty when there is no such job.
+   */
+  public Optional<InstanceState> lockAndLoadByJob(
+      long jobKey, java.util.function.LongPredicate usesEventsOrTasks) {
+    Optional<ElementInstance> process =
+        jdbc.sql(
+                """
+                SELECT * FROM engine.element_instance
+                 WHERE key = (SELECT process_instance_key FROM engine.job WHERE key = :job)
+                   AND type = 'PROCESS'
+                   FOR UPDATE
+                """)
+            .param("job", jobKey)
+            .query(ELEMENT)
+            .optional();
+    return load(process, usesEventsOrTasks);
+  }
+
+  private Optional<InstanceState> load(
+      Optional<ElementInstance> process, java.util.function.LongPredicate usesEventsOrTasks) {
     if (process.isEmpty()) {
       return Optional.empty();
     }
+    long processInstanceKey = process.get().key();
     InstanceState state = new InstanceState(process.get());
     if (!process.get().isActive()) {
       return Optional.of(state);
@@ -141,13 +167,6 @@ public class InstanceStore {
                 + " AND type = 'PROCESS' AND state IN "
                 + ACTIVE_STATES)
         .param("key", callActivityInstanceKey)
-        .query(Long.class)
-        .optional();
-  }
-
-  public Optional<Long> processInstanceOfJob(long jobKey) {
-    return jdbc.sql("SELECT process_instance_key FROM engine.job WHERE key = :key")
-        .param("key", jobKey)
         .query(Long.class)
         .optional();
   }
