@@ -409,7 +409,8 @@ public final class EngineBenchmark {
     instances = measurement.instances;
     log(
         "%s: %d instances in %.2f s = %.1f completed instances/s (all started after %.2f s);"
-            + " CPU-ms/instance app JVM %.2f + PostgreSQL %.2f = %.2f (client JVM %.2f)",
+            + " CPU-ms/instance app JVM %.2f + PostgreSQL %.2f = %.2f (client JVM %.2f, 0 when"
+            + " in-process)",
         label,
         instances,
         measurement.seconds(),
@@ -779,13 +780,16 @@ public final class EngineBenchmark {
     summary.add(
         String.format(
             Locale.ROOT,
-            "    CPU at %d starts/s: %.1f %% of one core, %.2f CPU-ms/instance (%s; client JVM"
-                + " %.2f CPU-ms/instance)",
+            "    CPU at %d starts/s: %.1f %% of one core, %.2f CPU-ms/instance (%s)",
             settings.rate(),
             latency.measurement().cpuPercentOfOneCore(),
             latency.measurement().totalCpuMs() / latency.measurement().instances,
-            separate ? "app JVM + PostgreSQL" : "JVM + PostgreSQL",
-            latency.measurement().clientCpuMs() / latency.measurement().instances));
+            separate
+                ? String.format(
+                    Locale.ROOT,
+                    "app JVM + PostgreSQL; client JVM %.2f CPU-ms/instance",
+                    latency.measurement().clientCpuMs() / latency.measurement().instances)
+                : "JVM + PostgreSQL"));
     double idleOneCore = idle.cpuPercentOfOneCore();
     summary.add(
         String.format(
