@@ -379,8 +379,8 @@ public class EngineConfiguration {
   }
 
   @Bean
-  JobCommands jobCommands(InstanceCommandExecutor executor, InstanceStore store) {
-    return new JobCommands(executor, store);
+  JobCommands jobCommands(InstanceCommandExecutor executor) {
+    return new JobCommands(executor);
   }
 
   @Bean

@@ -5,10 +5,14 @@
  * <p>Pipeline: {@code api} (HTTP, problem details) → {@code command} (one transaction per write,
  * serialised per process instance by a row lock) → {@code runtime.ProcessInstanceRunner} (drives
  * element lifecycles from a FIFO queue of follow-up steps) → one {@code runtime.ElementProcessor}
- * per element type, listed in {@code runtime.ElementProcessors} → {@code state} (JdbcClient
- * stores). Deployment goes through {@code model} (Zeebe BPMN model API, Zeebe's design-time
- * validators, our limits, FEEL parsed once) into immutable {@code Executable*} records. {@code
- * scheduler} returns jobs whose lease or back-off ended.
+ * per element type, listed in {@code runtime.ElementProcessors}, with what elements share in {@code
+ * runtime.behavior} (jobs, incidents, termination, call-activity children, catch events, user
+ * tasks) → {@code state} (JdbcClient stores). Deployment goes through {@code model} (Zeebe BPMN
+ * model API, Zeebe's design-time validators, our limits, FEEL parsed once; one {@code
+ * model.transform.ElementTransformer} per element type, listed in {@code
+ * model.transform.ElementTransformers}) into immutable {@code Executable*} records. Adding an
+ * element is one transformer and one processor. {@code scheduler} returns jobs whose lease or
+ * back-off ended.
  *
  * <p>Supported elements (the one list is {@code runtime.ElementProcessors}; the table with each
  * element's limits is in {@code docs/engine.md}): none, message and timer start events; none, error

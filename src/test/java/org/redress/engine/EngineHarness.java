@@ -127,7 +127,7 @@ public final class EngineHarness implements AutoCloseable {
             config.engineFormStore(jdbc));
     createProcessInstance =
         config.createProcessInstance(executor, definitions, keys, notifications, clock);
-    jobs = config.jobCommands(executor, instanceStore);
+    jobs = config.jobCommands(executor);
     instances = config.instanceCommands(executor, instanceStore);
     EngineProperties properties =
         new EngineProperties(

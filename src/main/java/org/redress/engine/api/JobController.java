@@ -9,7 +9,7 @@ import org.redress.engine.EngineProperties;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.command.ActivateJobs;
 import org.redress.engine.command.JobCommands;
-import org.redress.engine.runtime.UserTaskBehavior;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.EngineQueries;
 import org.redress.engine.state.Job;
 import org.redress.engine.state.Json;

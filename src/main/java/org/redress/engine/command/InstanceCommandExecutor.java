@@ -78,21 +78,44 @@ public class InstanceCommandExecutor {
     }
   }
 
+  /**
+   * Same, on the instance of a job: the job's instance is found and locked in one statement.
+   *
+   * @param notFound the rejection when the job does not exist
+   */
+  public <T> T executeOnJob(
+      long jobKey,
+      Supplier<EngineRejection> notFound,
+      BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
+    String previous = MDC.get("processInstanceKey");
+    try {
+      return execute(
+          () -> {
+            InstanceState state =
+                store.lockAndLoadByJob(jobKey, this::usesEventsOrTasks).orElseThrow(notFound);
+            MDC.put("processInstanceKey", Long.toString(state.processInstance().key()));
+            return state;
+          },
+          command);
+    } finally {
+      if (previous == null) {
+        MDC.remove("processInstanceKey");
+      } else {
+        MDC.put("processInstanceKey", previous);
+      }
+    }
+  }
+
+  private boolean usesEventsOrTasks(long definitionKey) {
+    return definitions.byKey(definitionKey).map(DeployedProcess::usesEventsOrTasks).orElse(true);
+  }
+
   private <T> T executeLocked(
       long processInstanceKey,
       Supplier<EngineRejection> notFound,
       BiFunction<ProcessInstanceRunner, InstanceState, T> command) {
     return execute(
-        () ->
-            store
-                .lockAndLoad(
-                    processInstanceKey,
-                    definitionKey ->
-                        definitions
-                            .byKey(definitionKey)
-                            .map(DeployedProcess::usesEventsOrTasks)
-                            .orElse(true))
-                .orElseThrow(notFound),
+        () -> store.lockAndLoad(processInstanceKey, this::usesEventsOrTasks).orElseThrow(notFound),
         command);
   }
 
@@ -175,7 +198,7 @@ public class InstanceCommandExecutor {
     while (changed) {
       changed = false;
       for (int i = 0; i < all.size(); i++) {
-        for (ProcessInstanceRunner linked : all.get(i).linkedRunners()) {
+        for (ProcessInstanceRunner linked : all.get(i).callActivities().linkedRunners()) {
           if (!all.contains(linked)) {
             all.add(linked);
             changed = true;
@@ -193,7 +216,7 @@ public class InstanceCommandExecutor {
           ElementInstance callActivity = parent.state().element(pi.parentElementInstanceKey());
           if (callActivity != null) {
             handled.add(pi.key());
-            parent.childProcessEnded(callActivity, r);
+            parent.callActivities().childProcessEnded(callActivity, r);
             parent.run();
             changed = true;
           }
@@ -211,7 +234,7 @@ public class InstanceCommandExecutor {
         (parent, parentState) -> {
           ElementInstance callActivity = parentState.element(pi.parentElementInstanceKey());
           if (callActivity != null) {
-            parent.childProcessEnded(callActivity, child);
+            parent.callActivities().childProcessEnded(callActivity, child);
           }
           return null;
         });
@@ -249,7 +272,7 @@ public class InstanceCommandExecutor {
       InstanceState state,
       boolean wasActive,
       List<EngineMetrics.JobEvent> jobEvents) {
-    Set<String> activatable = new LinkedHashSet<>(runner.createdJobTypes());
+    Set<String> activatable = new LinkedHashSet<>(runner.jobs().activatableTypes());
     CommandOutcome.EndedProcessInstance ended = null;
     if (wasActive && !state.processInstance().isActive()) {
       long key = state.processInstance().key();

@@ -77,7 +77,7 @@ public class InstanceCommands {
                       + " the incident");
             }
           }
-          runner.resolveIncident(incident);
+          runner.incidents().resolve(incident);
           return null;
         });
   }

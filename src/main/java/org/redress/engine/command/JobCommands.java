@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.runtime.ProcessInstanceRunner;
-import org.redress.engine.runtime.UserTaskBehavior;
 import org.redress.engine.runtime.behavior.Failure;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
 import org.redress.engine.state.InstanceState;
-import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.Job;
 
 /**
@@ -20,11 +19,9 @@ import org.redress.engine.state.Job;
 public class JobCommands {
 
   private final InstanceCommandExecutor executor;
-  private final InstanceStore store;
 
-  public JobCommands(InstanceCommandExecutor executor, InstanceStore store) {
+  public JobCommands(InstanceCommandExecutor executor) {
     this.executor = executor;
-    this.store = store;
   }
 
   public void complete(long jobKey, Map<String, Object> variables) {
@@ -91,17 +88,19 @@ public class JobCommands {
                   errorMessage == null || errorMessage.isBlank()
                       ? "No more retries left."
                       : errorMessage;
-              runner.raiseIncident(
-                  element,
-                  new Failure(
-                      "TASK_LISTENER".equals(job.kind())
-                          ? "TASK_LISTENER_NO_RETRIES"
-                          : Failure.JOB_NO_RETRIES,
-                      message),
-                  job.key());
+              runner
+                  .incidents()
+                  .raise(
+                      element,
+                      new Failure(
+                          "TASK_LISTENER".equals(job.kind())
+                              ? "TASK_LISTENER_NO_RETRIES"
+                              : Failure.JOB_NO_RETRIES,
+                          message),
+                      job.key());
             }
           } else if (!delayed) {
-            runner.jobActivatable(job);
+            runner.jobs().activatable(job);
           }
         });
   }
@@ -129,19 +128,21 @@ public class JobCommands {
           }
           if (!runner.catchEvents().throwError(element, errorCode, variables)) {
             java.util.List<String> available = runner.catchEvents().availableErrorCodes(element);
-            runner.raiseIncident(
-                element,
-                new Failure(
-                    Failure.UNHANDLED_ERROR_EVENT,
-                    "Expected to throw an error event with the code '"
-                        + errorCode
-                        + "' with message '"
-                        + (errorMessage == null ? "" : errorMessage)
-                        + "', but it was not caught."
-                        + (available.isEmpty()
-                            ? " No error events are available in the scope."
-                            : " Available error events are " + available)),
-                job.key());
+            runner
+                .incidents()
+                .raise(
+                    element,
+                    new Failure(
+                        Failure.UNHANDLED_ERROR_EVENT,
+                        "Expected to throw an error event with the code '"
+                            + errorCode
+                            + "' with message '"
+                            + (errorMessage == null ? "" : errorMessage)
+                            + "', but it was not caught."
+                            + (available.isEmpty()
+                                ? " No error events are available in the scope."
+                                : " Available error events are " + available)),
+                    job.key());
           }
         });
   }
@@ -183,10 +184,8 @@ public class JobCommands {
   }
 
   private void onJob(long jobKey, String verb, JobChange change) {
-    long processInstanceKey =
-        store.processInstanceOfJob(jobKey).orElseThrow(() -> jobNotFound(jobKey, verb));
-    executor.execute(
-        processInstanceKey,
+    executor.executeOnJob(
+        jobKey,
         () -> jobNotFound(jobKey, verb),
         (runner, state) -> {
           Job job = state.job(jobKey);

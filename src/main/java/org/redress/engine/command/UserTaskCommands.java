@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.redress.engine.EngineRejection;
-import org.redress.engine.runtime.UserTaskBehavior;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.InstanceStore;
 import org.redress.engine.state.UserTask;
 import org.redress.engine.state.UserTaskQueries;

@@ -6,81 +6,63 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.redress.engine.model.BpmnElementType;
 import org.redress.engine.model.ExecutableBoundaryEvent;
-import org.redress.engine.model.ExecutableCallActivity;
 import org.redress.engine.model.ExecutableFlowNode;
 import org.redress.engine.model.ExecutableParallelGateway;
 import org.redress.engine.model.ExecutableSequenceFlow;
+import org.redress.engine.runtime.behavior.CallActivityBehavior;
 import org.redress.engine.runtime.behavior.Evaluated;
+import org.redress.engine.runtime.behavior.EventBehavior;
 import org.redress.engine.runtime.behavior.ExpressionBehavior;
-import org.redress.engine.runtime.behavior.Failure;
+import org.redress.engine.runtime.behavior.IncidentBehavior;
+import org.redress.engine.runtime.behavior.JobBehavior;
+import org.redress.engine.runtime.behavior.TerminationBehavior;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.runtime.behavior.VariableBehavior;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
-import org.redress.engine.state.Incident;
 import org.redress.engine.state.InstanceState;
-import org.redress.engine.state.Job;
-import org.redress.engine.state.JobState;
-import org.redress.engine.state.Json;
 import org.redress.engine.state.TakenSequenceFlow;
-import org.redress.engine.state.UserTask;
 import org.redress.engine.state.UserTaskTransition;
 
 /**
- * Interprets one process instance inside one command. Work is a FIFO queue of follow-up steps
- * (activate an element, complete an element), drained by {@link #run()}, as Zeebe processes the
- * follow-up commands it writes. Pass-through elements go through their whole lifecycle in one step.
- * Everything happens on the in-memory {@link InstanceState}; the command writes it back.
- *
- * <p>Termination may wait: a user task with {@code canceling} task listeners stays TERMINATING
- * until their jobs complete (a later command), and so do the scopes around it and a call activity
- * whose child instance waits. What was to happen after the termination (the interrupting boundary
- * event, the interrupting event sub-process, completing the scope of a terminate end event, ending
- * a cancelled instance) happens when the last waiting element has terminated; the boundary and
- * event sub-process to start are kept in the element rows ({@link Trigger}) for that.
+ * Interprets one process instance inside one command: a small coordinator. Work is a FIFO queue of
+ * follow-up steps (activate an element, complete an element), drained by {@link #run()}, as Zeebe
+ * processes the follow-up commands it writes. The runner drives the generic element lifecycle,
+ * variable mappings and sequence flows; one {@link ElementProcessor} per element type adds what is
+ * specific to it, and the behaviours in {@code runtime.behavior} hold what several elements share:
+ * jobs ({@link #jobs}), incidents ({@link #incidents}), termination ({@link #termination}), child
+ * instances of call activities ({@link #callActivities}), catch events ({@link #catchEvents}) and
+ * user tasks ({@link #userTasks}). Pass-through elements go through their whole lifecycle in one
+ * step. Everything happens on the in-memory {@link InstanceState}; the command writes it back.
  */
 public final class ProcessInstanceRunner {
-
-  /**
-   * An event to activate once an interruption has terminated what it interrupts: a boundary event
-   * (kept on the interrupted element, activated in its flow scope) or an event sub-process (kept on
-   * the interrupted scope, activated in it).
-   *
-   * @param payload the event's variables: written as locals of the new instance ({@code asLocals},
-   *     error variables) or kept for its completion (message variables)
-   */
-  public record Trigger(String elementId, Map<String, Object> payload, boolean asLocals) {}
 
   private final InstanceState state;
   private final DeployedProcess process;
   private final EngineServices services;
   private final VariableBehavior variables;
-  private final Deque<Runnable> queue = new ArrayDeque<>();
-  private final Map<Long, Integer> pendingActivations = new HashMap<>();
-  private final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
-  private final List<LifecycleEvent> events = new ArrayList<>();
-  private final Set<String> createdJobTypes = new LinkedHashSet<>();
-  private final Map<Long, Map<String, Object>> payloads = new HashMap<>();
-  private final Map<Long, Integer> scopeGenerations = new HashMap<>();
   private final Instant now;
-  private String startElementId;
   private final boolean startedActive;
-  private final List<ProcessInstanceRunner> linked = new ArrayList<>();
-  // elements whose processor keeps them TERMINATING (a user task running canceling listeners, a
-  // call activity whose child instance waits); released by terminationReleased
-  private final Set<Long> heldTerminations = new HashSet<>();
-  // scopes whose children are being terminated by a call further up the stack: a child that
-  // finishes must not complete, terminate or interrupt the scope under that call's feet
-  private final Set<Long> busyScopes = new HashSet<>();
+  private final Deque<Runnable> queue = new ArrayDeque<>();
+  // per flow scope: activations queued but not run yet (the scope must not complete meanwhile)
+  private final Map<Long, Integer> pendingActivations = new HashMap<>();
+  // per flow scope: bumped by a terminate end event, which drops the queued activations
+  private final Map<Long, Integer> scopeGenerations = new HashMap<>();
+  private final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
+  private final Map<Long, Map<String, Object>> payloads = new HashMap<>();
+  private final List<LifecycleEvent> events = new ArrayList<>();
   private final List<UserTaskTransition> endedTransitions = new ArrayList<>();
+  private final JobBehavior jobs = new JobBehavior(this);
+  private final IncidentBehavior incidents = new IncidentBehavior(this);
+  private final TerminationBehavior termination = new TerminationBehavior(this);
+  private final CallActivityBehavior callActivities = new CallActivityBehavior(this);
   private EventBehavior eventBehavior;
   private UserTaskBehavior userTaskBehavior;
+  private String startElementId;
 
   public ProcessInstanceRunner(
       InstanceState state, DeployedProcess process, EngineServices services) {
@@ -106,7 +88,7 @@ public final class ProcessInstanceRunner {
   public void startProcessAt(String startEventId, Map<String, Object> rootVariables) {
     this.startElementId = startEventId;
     ElementInstance pi = state.processInstance();
-    event(pi, "ELEMENT_ACTIVATING");
+    recordEvent(pi, "ELEMENT_ACTIVATING");
     variables.mergeLocal(pi.key(), rootVariables);
     activateWithProcessor(process.process(), pi);
   }
@@ -119,39 +101,13 @@ public final class ProcessInstanceRunner {
   /** Terminates the whole instance (cancel command). */
   public void cancel() {
     queue.clear();
-    terminate(state.processInstance());
+    termination.terminate(state.processInstance());
   }
 
-  /**
-   * Resolves an incident: a job incident makes the job activatable again; any other incident
-   * re-runs the step that failed (activation with input mappings, or completion).
-   */
-  public void resolveIncident(Incident incident) {
-    incident.resolve(now);
-    if (incident.jobKey() != null) {
-      Job job = state.job(incident.jobKey());
-      if (job != null && !job.state().isFinal()) {
-        job.makeActivatable();
-        createdJobTypes.add(job.type());
-      }
-      return;
-    }
-    ElementInstance element = state.element(incident.elementInstanceKey());
-    if (element == null || !element.isActive()) {
-      return;
-    }
-    UserTask task = state.userTaskOf(element.key());
-    if (task != null && task.pending() != null && !hasOpenListenerJob(element)) {
-      // a listener's job type or retries could not be evaluated: create that listener's job now
-      userTasks().retryListener(task);
-      return;
-    }
-    if (element.state() == ElementState.ACTIVATING) {
-      ExecutableFlowNode node = nodeOf(element);
-      queue.add(() -> activateExisting(node, element));
-    } else if (element.state() == ElementState.COMPLETING) {
-      queue.add(() -> complete(element, Map.of()));
-    }
+  /** Queues the activation of an element again (its input mappings had failed). */
+  public void retryActivation(ElementInstance element) {
+    ExecutableFlowNode node = nodeOf(element);
+    queue.add(() -> activateExisting(node, element));
   }
 
   /** Drains the queue of follow-up steps. */
@@ -167,7 +123,7 @@ public final class ProcessInstanceRunner {
   /** ACTIVATING → ACTIVATED: the element now waits (for a job, a child, ...). */
   public void activated(ElementInstance instance) {
     instance.transitionTo(ElementState.ACTIVATED, now);
-    event(instance, "ELEMENT_ACTIVATED");
+    recordEvent(instance, "ELEMENT_ACTIVATED");
   }
 
   /** Completes an element right away (pass-through), with an optional payload. */
@@ -222,41 +178,13 @@ public final class ProcessInstanceRunner {
   }
 
   /**
-   * Ends every other token of the end event's flow scope (terminate end event): active siblings are
-   * terminated, queued activations and waiting join tokens dropped.
+   * Drops every queued activation and waiting join token of the scope (a terminate end event ended
+   * its tokens).
    */
-  public void terminateSiblings(ElementInstance endEvent) {
-    ElementInstance scope = state.element(endEvent.flowScopeKey());
-    busyScopes.add(scope.key());
-    for (ElementInstance sibling : state.activeChildren(scope.key())) {
-      if (sibling.key() != endEvent.key()) {
-        terminate(sibling);
-      }
-    }
-    busyScopes.remove(scope.key());
-    // siblings still TERMINATING (canceling listeners) keep the scope open: it completes when the
-    // last of them has terminated (afterTerminated)
+  public void dropTokens(ElementInstance scope) {
     scopeGenerations.merge(scope.key(), 1, Integer::sum);
     pendingActivations.put(scope.key(), 0);
     scope.clearTakenFlows();
-  }
-
-  /**
-   * An interrupting event sub-process starts in the scope: terminates every active child, then
-   * activates the event sub-process, at once or, when children wait for canceling listeners, once
-   * the last of them has terminated.
-   */
-  public void interrupt(ElementInstance scope, Trigger eventSubProcess) {
-    busyScopes.add(scope.key());
-    for (ElementInstance child : state.activeChildren(scope.key())) {
-      terminate(child);
-    }
-    busyScopes.remove(scope.key());
-    if (state.activeChildren(scope.key()).isEmpty()) {
-      activateTrigger(eventSubProcess, scope.key());
-    } else {
-      scope.setPendingTrigger(Json.write(eventSubProcess));
-    }
   }
 
   /** Takes the given flows (in order), or ends the token when there are none. */
@@ -269,201 +197,6 @@ public final class ProcessInstanceRunner {
     for (ExecutableSequenceFlow flow : flows) {
       takeFlow(flow, instance);
     }
-  }
-
-  /** Terminates an element and everything inside it. */
-  public void terminate(ElementInstance instance) {
-    terminate(instance, null);
-  }
-
-  /**
-   * Terminates an element and everything inside it, then activates {@code then} (an interrupting
-   * boundary event) in its flow scope. When something inside waits (canceling task listeners), the
-   * element stays TERMINATING and both happen when the wait is over, in a later command.
-   */
-  public void terminate(ElementInstance instance, Trigger then) {
-    if (!instance.isActive() || instance.state() == ElementState.TERMINATING) {
-      return;
-    }
-    instance.transitionTo(ElementState.TERMINATING, now);
-    event(instance, "ELEMENT_TERMINATING");
-    instance.setPendingTrigger(then == null ? null : Json.write(then));
-    catchEvents().closeCatchEvents(instance);
-    for (Incident incident : state.activeIncidents(instance.key())) {
-      incident.resolve(now);
-    }
-    busyScopes.add(instance.key());
-    for (ElementInstance child : state.activeChildren(instance.key())) {
-      terminate(child);
-    }
-    services
-        .processors()
-        .forElement(nodeOf(instance))
-        .onTerminate(nodeOf(instance), instance, this);
-    busyScopes.remove(instance.key());
-    if (!heldTerminations.contains(instance.key())
-        && state.activeChildren(instance.key()).isEmpty()) {
-      finishTermination(instance);
-    }
-  }
-
-  /**
-   * Keeps a TERMINATING element from terminating when its processor's {@code onTerminate} returns:
-   * it waits for something (canceling task listeners, a child instance) and the processor calls
-   * {@link #terminationReleased} when that is over.
-   */
-  public void holdTermination(ElementInstance instance) {
-    heldTerminations.add(instance.key());
-  }
-
-  /** What held the element's termination is over: terminate it unless children still wait. */
-  public void terminationReleased(ElementInstance instance) {
-    heldTerminations.remove(instance.key());
-    if (instance.state() == ElementState.TERMINATING
-        && !busyScopes.contains(instance.key())
-        && state.activeChildren(instance.key()).isEmpty()) {
-      finishTermination(instance);
-    }
-  }
-
-  private void finishTermination(ElementInstance instance) {
-    instance.transitionTo(ElementState.TERMINATED, now);
-    event(instance, "ELEMENT_TERMINATED");
-    Trigger then = trigger(instance);
-    instance.setPendingTrigger(null);
-    afterTerminated(instance, then);
-  }
-
-  /**
-   * Continues after an element has terminated: its boundary event starts; or its scope, waiting for
-   * its last child, goes on: a terminating scope terminates, an interrupted one starts its event
-   * sub-process, and one whose tokens a terminate end event ended completes. While a call further
-   * up the stack is terminating the scope's children, that call decides instead.
-   */
-  private void afterTerminated(ElementInstance instance, Trigger then) {
-    if (instance.type() == BpmnElementType.PROCESS) {
-      return; // the command reports the end of the instance
-    }
-    ElementInstance scope = state.element(instance.flowScopeKey());
-    if (scope == null) {
-      return;
-    }
-    if (then != null && scope.state() == ElementState.ACTIVATED) {
-      activateTrigger(then, scope.key());
-      return;
-    }
-    if (busyScopes.contains(scope.key()) || !state.activeChildren(scope.key()).isEmpty()) {
-      return;
-    }
-    if (scope.state() == ElementState.TERMINATING) {
-      if (!heldTerminations.contains(scope.key())) {
-        finishTermination(scope);
-      }
-    } else if (scope.state() == ElementState.ACTIVATED) {
-      Trigger eventSubProcess = trigger(scope);
-      if (eventSubProcess != null) {
-        scope.setPendingTrigger(null);
-        activateTrigger(eventSubProcess, scope.key());
-      } else {
-        childEnded(scope.key());
-      }
-    }
-  }
-
-  private void activateTrigger(Trigger trigger, long scopeKey) {
-    activate(
-        process.process().element(trigger.elementId()),
-        scopeKey,
-        trigger.payload(),
-        trigger.asLocals());
-  }
-
-  private static Trigger trigger(ElementInstance instance) {
-    return instance.pendingTrigger() == null
-        ? null
-        : Json.mapper().convertValue(Json.read(instance.pendingTrigger()), Trigger.class);
-  }
-
-  private boolean hasOpenListenerJob(ElementInstance element) {
-    for (Job job : state.jobs()) {
-      if (job.elementInstanceKey() == element.key()
-          && "TASK_LISTENER".equals(job.kind())
-          && !job.state().isFinal()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Raises an incident on the element; it stays in its current state until resolved. */
-  public void raiseIncident(ElementInstance instance, Failure failure, Long jobKey) {
-    state.addIncident(
-        new Incident(
-            services.keys().nextKey(),
-            failure.errorType(),
-            failure.message(),
-            "ACTIVE",
-            instance.elementId(),
-            instance.key(),
-            jobKey,
-            instance.processInstanceKey(),
-            instance.processDefinitionKey(),
-            instance.bpmnProcessId(),
-            instance.tenantId(),
-            now,
-            null,
-            true));
-  }
-
-  /** Creates a job for a waiting element. */
-  public Job createJob(
-      ElementInstance instance, String type, int retries, Map<String, String> headers) {
-    return createJob(instance, type, retries, headers, "BPMN_ELEMENT", "UNSPECIFIED");
-  }
-
-  /** Creates a job of a given kind (BPMN_ELEMENT, or TASK_LISTENER with its event type). */
-  public Job createJob(
-      ElementInstance instance,
-      String type,
-      int retries,
-      Map<String, String> headers,
-      String kind,
-      String listenerEventType) {
-    Job job =
-        new Job(
-            services.keys().nextKey(),
-            type,
-            JobState.ACTIVATABLE,
-            "CREATED",
-            kind,
-            listenerEventType,
-            retries,
-            null,
-            null,
-            null,
-            null,
-            null,
-            headers,
-            instance.elementId(),
-            instance.key(),
-            variables.scopeChain(instance.key()),
-            instance.processInstanceKey(),
-            instance.processDefinitionKey(),
-            instance.bpmnProcessId(),
-            instance.version(),
-            instance.tenantId(),
-            false,
-            now,
-            null,
-            true);
-    state.addJob(job);
-    createdJobTypes.add(type);
-    return job;
-  }
-
-  /** Announces, after commit, that a job of this type can be activated. */
-  public void jobActivatable(Job job) {
-    createdJobTypes.add(job.type());
   }
 
   /** Remembers the flow an exclusive gateway chose while activating, for its completion. */
@@ -506,10 +239,6 @@ public final class ProcessInstanceRunner {
     return Collections.unmodifiableList(events);
   }
 
-  public Set<String> createdJobTypes() {
-    return createdJobTypes;
-  }
-
   /** User task transitions that ended in this command (for the requests waiting for them). */
   public List<UserTaskTransition> endedTransitions() {
     return endedTransitions;
@@ -522,107 +251,6 @@ public final class ProcessInstanceRunner {
 
   public VariableBehavior variables() {
     return variables;
-  }
-
-  // ---- call activities ---------------------------------------------------------------------
-
-  /** Starts a child process instance for a call activity, in this command. */
-  public ProcessInstanceRunner spawnChild(
-      DeployedProcess child, ElementInstance callActivity, Map<String, Object> variables) {
-    long key = services.keys().nextKey();
-    ElementInstance pi =
-        new ElementInstance(
-            key,
-            key,
-            child.key(),
-            child.definition().bpmnProcessId(),
-            child.definition().version(),
-            child.definition().bpmnProcessId(),
-            child.process().info().name(),
-            BpmnElementType.PROCESS,
-            -1,
-            ElementState.ACTIVATING,
-            now,
-            null,
-            callActivity.processInstanceKey(),
-            callActivity.key(),
-            callActivity.tenantId(),
-            null,
-            null,
-            true);
-    ProcessInstanceRunner childRunner =
-        new ProcessInstanceRunner(InstanceState.created(pi), child, services);
-    childRunner.startProcess(variables);
-    childRunner.run();
-    linked.add(childRunner);
-    return childRunner;
-  }
-
-  /** Terminates the child instance of a call activity (it is being terminated itself). */
-  public void terminateChildOf(ElementInstance callActivity) {
-    for (ProcessInstanceRunner runner : linked) {
-      ElementInstance pi = runner.state().processInstance();
-      if (Long.valueOf(callActivity.key()).equals(pi.parentElementInstanceKey())) {
-        runner.cancel();
-        runner.run();
-        holdWhileActive(callActivity, runner);
-        return;
-      }
-    }
-    services
-        .instances()
-        .activeChildInstance(callActivity.key())
-        .flatMap(key -> services.instances().lockAndLoad(key))
-        .ifPresent(
-            childState -> {
-              DeployedProcess child =
-                  services
-                      .definitions()
-                      .byKey(childState.processInstance().processDefinitionKey())
-                      .orElseThrow();
-              ProcessInstanceRunner childRunner =
-                  new ProcessInstanceRunner(childState, child, services);
-              childRunner.cancel();
-              childRunner.run();
-              linked.add(childRunner);
-              holdWhileActive(callActivity, childRunner);
-            });
-  }
-
-  /** A child that waits for canceling task listeners keeps its call activity TERMINATING. */
-  private void holdWhileActive(ElementInstance callActivity, ProcessInstanceRunner child) {
-    if (child.state().processInstance().isActive()) {
-      holdTermination(callActivity);
-    }
-  }
-
-  /**
-   * The child instance of a call activity ended: a completed child completes the call activity with
-   * the child's root variables as payload (all of them when it propagates all child variables or
-   * has output mappings, else none); a terminated child changes nothing, unless the call activity
-   * was waiting for it to terminate.
-   */
-  public void childProcessEnded(ElementInstance callActivity, ProcessInstanceRunner child) {
-    if (callActivity.state() == ElementState.TERMINATING
-        && !child.state().processInstance().isActive()) {
-      terminationReleased(callActivity);
-      return;
-    }
-    if (callActivity.state() != ElementState.ACTIVATED
-        || child.state().processInstance().state() != ElementState.COMPLETED) {
-      return;
-    }
-    ExecutableCallActivity node = (ExecutableCallActivity) nodeOf(callActivity);
-    Map<String, Object> payload = Map.of();
-    if (node.propagateAllChildVariables() || !node.info().outputs().isEmpty()) {
-      payload = child.variables().visible(child.state().processInstance().key());
-    }
-    completeElement(callActivity, payload);
-  }
-
-  /** Runners of other instances this command touched (children started or terminated). */
-  public List<ProcessInstanceRunner> linkedRunners() {
-    return linked;
   }
 
   /** True when this command ended the process instance. */
@@ -658,7 +286,7 @@ public final class ProcessInstanceRunner {
             null,
             true);
     state.addElement(instance);
-    event(instance, "ELEMENT_ACTIVATING");
+    recordEvent(instance, "ELEMENT_ACTIVATING");
     if (payloadAsLocals) {
       variables.mergeLocal(instance.key(), payload);
     } else if (payload != null) {
@@ -686,7 +314,7 @@ public final class ProcessInstanceRunner {
               .mappings()
               .inputs(node.info().inputs(), variables.visible(instance.flowScopeKey()));
       if (inputs.isFailure()) {
-        raiseIncident(instance, inputs.failure(), null);
+        incidents.raise(instance, inputs.failure(), null);
         return;
       }
       variables.mergeLocal(instance.key(), inputs.value());
@@ -709,7 +337,7 @@ public final class ProcessInstanceRunner {
     ExecutableFlowNode node = nodeOf(instance);
     if (instance.state() != ElementState.COMPLETING) {
       instance.transitionTo(ElementState.COMPLETING, now);
-      event(instance, "ELEMENT_COMPLETING");
+      recordEvent(instance, "ELEMENT_COMPLETING");
     }
     ElementProcessor<ExecutableFlowNode> processor = services.processors().forElement(node);
     if (!processor.onComplete(node, instance, this)) {
@@ -720,7 +348,7 @@ public final class ProcessInstanceRunner {
       Evaluated<Map<String, Object>> outputs =
           services.mappings().outputs(node.info().outputs(), variables.visible(instance.key()));
       if (outputs.isFailure()) {
-        raiseIncident(instance, outputs.failure(), null);
+        incidents.raise(instance, outputs.failure(), null);
         return;
       }
       variables.mergePropagating(instance.flowScopeKey(), outputs.value());
@@ -729,7 +357,7 @@ public final class ProcessInstanceRunner {
     }
     catchEvents().closeCatchEvents(instance);
     instance.transitionTo(ElementState.COMPLETED, now);
-    event(instance, "ELEMENT_COMPLETED");
+    recordEvent(instance, "ELEMENT_COMPLETED");
     processor.onCompleted(node, instance, this);
   }
 
@@ -779,7 +407,7 @@ public final class ProcessInstanceRunner {
   }
 
   /** A child of the scope ended without taking a flow: complete the scope if nothing is left. */
-  private void childEnded(long scopeKey) {
+  public void childEnded(long scopeKey) {
     ElementInstance scope = state.element(scopeKey);
     if (scope == null
         || scope.state() != ElementState.ACTIVATED
@@ -789,6 +417,26 @@ public final class ProcessInstanceRunner {
       return;
     }
     complete(scope, Map.of());
+  }
+
+  /** Jobs created in this command and the job types to announce. */
+  public JobBehavior jobs() {
+    return jobs;
+  }
+
+  /** Raising and resolving incidents. */
+  public IncidentBehavior incidents() {
+    return incidents;
+  }
+
+  /** Terminating elements, interruptions, and what follows a termination. */
+  public TerminationBehavior termination() {
+    return termination;
+  }
+
+  /** Child process instances of call activities, and the runners this command touched. */
+  public CallActivityBehavior callActivities() {
+    return callActivities;
   }
 
   /** The user task lifecycle and its task listeners. */
@@ -802,7 +450,7 @@ public final class ProcessInstanceRunner {
   /** Timers, message subscriptions, triggers and errors of this instance. */
   public EventBehavior catchEvents() {
     if (eventBehavior == null) {
-      eventBehavior = new EventBehavior(this, services);
+      eventBehavior = new EventBehavior(this);
     }
     return eventBehavior;
   }
@@ -824,7 +472,8 @@ public final class ProcessInstanceRunner {
     return process.process().element(instance.elementId());
   }
 
-  private void event(ElementInstance instance, String intent) {
+  /** Records a lifecycle event of the element (reported after commit). */
+  public void recordEvent(ElementInstance instance, String intent) {
     events.add(
         new LifecycleEvent(
             instance.processInstanceKey(),

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.redress.engine.model.BpmnElementType;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -55,9 +57,35 @@ public class InstanceStore {
             .param("key", processInstanceKey)
             .query(ELEMENT)
             .optional();
+    return load(process, usesEventsOrTasks);
+  }
+
+  /**
+   * Same, for the instance a job belongs to, found and locked in one statement (a job command needs
+   * no separate look-up of its instance first); empty when there is no such job.
+   */
+  public Optional<InstanceState> lockAndLoadByJob(
+      long jobKey, java.util.function.LongPredicate usesEventsOrTasks) {
+    Optional<ElementInstance> process =
+        jdbc.sql(
+                """
+                SELECT * FROM engine.element_instance
+                 WHERE key = (SELECT process_instance_key FROM engine.job WHERE key = :job)
+                   AND type = 'PROCESS'
+                   FOR UPDATE
+                """)
+            .param("job", jobKey)
+            .query(ELEMENT)
+            .optional();
+    return load(process, usesEventsOrTasks);
+  }
+
+  private Optional<InstanceState> load(
+      Optional<ElementInstance> process, java.util.function.LongPredicate usesEventsOrTasks) {
     if (process.isEmpty()) {
       return Optional.empty();
     }
+    long processInstanceKey = process.get().key();
     InstanceState state = new InstanceState(process.get());
     if (!process.get().isActive()) {
       return Optional.of(state);
@@ -143,13 +171,6 @@ public class InstanceStore {
         .optional();
   }
 
-  public Optional<Long> processInstanceOfJob(long jobKey) {
-    return jdbc.sql("SELECT process_instance_key FROM engine.job WHERE key = :key")
-        .param("key", jobKey)
-        .query(Long.class)
-        .optional();
-  }
-
   public Optional<Long> processInstanceOfIncident(long incidentKey) {
     return jdbc.sql("SELECT process_instance_key FROM engine.incident WHERE key = :key")
         .param("key", incidentKey)
@@ -157,187 +178,185 @@ public class InstanceStore {
         .optional();
   }
 
-  /** Writes every new or changed row of the state, a batch per table. */
+  /**
+   * How the rows of one change-tracked table are written: new rows with {@code insert}, changed
+   * rows with {@code update}, a batch each; untouched rows not at all.
+   */
+  private record Table<T extends ChangeTracked>(
+      String insert, String update, Function<T, SqlParameterSource> params) {}
+
+  private static final Table<ElementInstance> ELEMENTS =
+      new Table<>(
+          """
+          INSERT INTO engine.element_instance (key, process_instance_key, process_definition_key,
+              bpmn_process_id, version, element_id, element_name, type, flow_scope_key, state,
+              start_date, end_date, parent_process_instance_key, parent_element_instance_key,
+              tenant_id, taken_flows, pending_trigger)
+          VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :version,
+              :elementId, :elementName, :type, :flowScopeKey, :state, :startDate, :endDate,
+              :parentProcessInstanceKey, :parentElementInstanceKey, :tenantId,
+              CAST(:takenFlows AS jsonb), CAST(:pendingTrigger AS jsonb))
+          """,
+          """
+          UPDATE engine.element_instance
+             SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb),
+                 pending_trigger = CAST(:pendingTrigger AS jsonb)
+           WHERE key = :key
+          """,
+          InstanceStore::elementParams);
+
+  private static final Table<Variable> VARIABLES =
+      new Table<>(
+          """
+          INSERT INTO engine.variable (key, scope_key, process_instance_key, name, value, tenant_id)
+          VALUES (:key, :scopeKey, :processInstanceKey, :name, :value, :tenantId)
+          """,
+          "UPDATE engine.variable SET value = :value WHERE key = :key",
+          InstanceStore::variableParams);
+
+  private static final Table<Job> JOBS =
+      new Table<>(
+          """
+          INSERT INTO engine.job (key, type, state, intent, kind, listener_event_type, retries,
+              worker, deadline, recur_at, error_message, error_code, custom_headers, element_id,
+              element_instance_key, scope_keys, process_instance_key, process_definition_key,
+              bpmn_process_id, version, tenant_id, has_failed_with_retries_left, created_at,
+              end_time)
+          VALUES (:key, :type, :state, :intent, :kind, :listenerEventType, :retries, :worker,
+              :deadline, :recurAt, :errorMessage, :errorCode, :customHeaders, :elementId,
+              :elementInstanceKey, :scopeKeys, :processInstanceKey, :processDefinitionKey,
+              :bpmnProcessId, :version, :tenantId, :hasFailedWithRetriesLeft, :createdAt, :endTime)
+          """,
+          """
+          UPDATE engine.job
+             SET state = :state, intent = :intent, retries = :retries, worker = :worker,
+                 deadline = :deadline, recur_at = :recurAt, error_message = :errorMessage,
+                 error_code = :errorCode, has_failed_with_retries_left = :hasFailedWithRetriesLeft,
+                 end_time = :endTime
+           WHERE key = :key
+          """,
+          InstanceStore::jobParams);
+
+  private static final Table<Incident> INCIDENTS =
+      new Table<>(
+          """
+          INSERT INTO engine.incident (key, error_type, error_message, state, element_id,
+              element_instance_key, job_key, process_instance_key, process_definition_key,
+              bpmn_process_id, tenant_id, creation_time, resolved_time)
+          VALUES (:key, :errorType, :errorMessage, :state, :elementId, :elementInstanceKey,
+              :jobKey, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :tenantId,
+              :creationTime, :resolvedTime)
+          """,
+          "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
+          InstanceStore::incidentParams);
+
+  private static final Table<Timer> TIMERS =
+      new Table<>(
+          """
+          INSERT INTO engine.timer (key, process_instance_key, element_instance_key,
+              process_definition_key, bpmn_process_id, target_element_id, due_date, repetitions,
+              cycle, state, tenant_id, created_at)
+          VALUES (:key, :processInstanceKey, :elementInstanceKey, :processDefinitionKey,
+              :bpmnProcessId, :targetElementId, :dueDate, :repetitions, :cycle, :state, :tenantId,
+              :createdAt)
+          """,
+          "UPDATE engine.timer SET state = :state, due_date = :dueDate, repetitions = :repetitions"
+              + " WHERE key = :key",
+          InstanceStore::timerParams);
+
+  private static final Table<MessageSubscription> SUBSCRIPTIONS =
+      new Table<>(
+          """
+          INSERT INTO engine.message_subscription (key, process_instance_key, element_instance_key,
+              element_id, process_definition_key, bpmn_process_id, message_name, correlation_key,
+              interrupting, state, tenant_id, created_at, last_updated)
+          VALUES (:key, :processInstanceKey, :elementInstanceKey, :elementId, :processDefinitionKey,
+              :bpmnProcessId, :messageName, :correlationKey, :interrupting, :state, :tenantId,
+              :createdAt, :lastUpdated)
+          """,
+          "UPDATE engine.message_subscription SET state = :state, last_updated = :lastUpdated"
+              + " WHERE key = :key",
+          InstanceStore::subscriptionParams);
+
+  private static final Table<UserTask> USER_TASKS =
+      new Table<>(
+          """
+          INSERT INTO engine.user_task (key, element_instance_key, process_instance_key,
+              process_definition_key, bpmn_process_id, version, element_id, name, state, assignee,
+              candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,
+              external_form_reference, custom_headers, tenant_id, creation_date, completion_date,
+              pending, listeners_done)
+          VALUES (:key, :elementInstanceKey, :processInstanceKey, :processDefinitionKey,
+              :bpmnProcessId, :version, :elementId, :name, :state, :assignee, :candidateGroups,
+              :candidateUsers, :dueDate, :followUpDate, :priority, :formKey, :externalFormReference,
+              :customHeaders, :tenantId, :creationDate, :completionDate, :pending, :listenersDone)
+          """,
+          """
+          UPDATE engine.user_task
+             SET state = :state, assignee = :assignee, candidate_groups = :candidateGroups,
+                 candidate_users = :candidateUsers, due_date = :dueDate,
+                 follow_up_date = :followUpDate, priority = :priority,
+                 completion_date = :completionDate, pending = :pending,
+                 listeners_done = :listenersDone
+           WHERE key = :key
+          """,
+          InstanceStore::userTaskParams);
+
+  /** Writes every new or changed row of the state, a batch per table and kind of statement. */
   public void flush(InstanceState state) {
-    List<SqlParameterSource> insertElements = new ArrayList<>();
-    List<SqlParameterSource> updateElements = new ArrayList<>();
-    for (ElementInstance e : state.elements()) {
-      if (e.isNew()) {
-        insertElements.add(elementParams(e));
-      } else if (e.isDirty()) {
-        updateElements.add(elementParams(e));
-      }
-    }
-    execute(
-        """
-        INSERT INTO engine.element_instance (key, process_instance_key, process_definition_key,
-            bpmn_process_id, version, element_id, element_name, type, flow_scope_key, state,
-            start_date, end_date, parent_process_instance_key, parent_element_instance_key,
-            tenant_id, taken_flows, pending_trigger)
-        VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :version,
-            :elementId, :elementName, :type, :flowScopeKey, :state, :startDate, :endDate,
-            :parentProcessInstanceKey, :parentElementInstanceKey, :tenantId,
-            CAST(:takenFlows AS jsonb), CAST(:pendingTrigger AS jsonb))
-        """,
-        insertElements);
-    execute(
-        """
-        UPDATE engine.element_instance
-           SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb),
-               pending_trigger = CAST(:pendingTrigger AS jsonb)
-         WHERE key = :key
-        """,
-        updateElements);
-
-    List<SqlParameterSource> insertVariables = new ArrayList<>();
-    List<SqlParameterSource> updateVariables = new ArrayList<>();
+    write(ELEMENTS, state.elements());
+    List<Variable> variables = new ArrayList<>();
     for (Map<String, Variable> scope : state.allVariables().values()) {
-      for (Variable v : scope.values()) {
-        if (v.isNew()) {
-          insertVariables.add(variableParams(v));
-        } else if (v.isDirty()) {
-          updateVariables.add(variableParams(v));
-        }
-      }
+      variables.addAll(scope.values());
     }
-    execute(
-        """
-        INSERT INTO engine.variable (key, scope_key, process_instance_key, name, value, tenant_id)
-        VALUES (:key, :scopeKey, :processInstanceKey, :name, :value, :tenantId)
-        """,
-        insertVariables);
-    execute("UPDATE engine.variable SET value = :value WHERE key = :key", updateVariables);
+    write(VARIABLES, variables);
+    write(JOBS, state.jobs());
+    write(INCIDENTS, state.incidents());
+    write(TIMERS, state.timers());
+    write(SUBSCRIPTIONS, state.subscriptions());
+    write(USER_TASKS, state.userTasks());
+    insertTaskEvents(state.userTaskEvents());
+    state.userTaskEvents().clear();
+    insertCorrelations(state.correlations());
+    state.correlations().clear();
+    insertTakenFlows(state.takenFlows());
+    state.takenFlows().clear();
 
-    List<SqlParameterSource> insertJobs = new ArrayList<>();
-    List<SqlParameterSource> updateJobs = new ArrayList<>();
-    for (Job j : state.jobs()) {
-      if (j.isNew()) {
-        insertJobs.add(jobParams(j));
-      } else if (j.isDirty()) {
-        updateJobs.add(jobParams(j));
-      }
-    }
-    execute(
-        """
-        INSERT INTO engine.job (key, type, state, intent, kind, listener_event_type, retries,
-            worker, deadline, recur_at, error_message, error_code, custom_headers, element_id,
-            element_instance_key, scope_keys, process_instance_key, process_definition_key,
-            bpmn_process_id, version, tenant_id, has_failed_with_retries_left, created_at, end_time)
-        VALUES (:key, :type, :state, :intent, :kind, :listenerEventType, :retries, :worker,
-            :deadline, :recurAt, :errorMessage, :errorCode, :customHeaders, :elementId,
-            :elementInstanceKey, :scopeKeys, :processInstanceKey, :processDefinitionKey,
-            :bpmnProcessId, :version, :tenantId, :hasFailedWithRetriesLeft, :createdAt, :endTime)
-        """,
-        insertJobs);
-    execute(
-        """
-        UPDATE engine.job
-           SET state = :state, intent = :intent, retries = :retries, worker = :worker,
-               deadline = :deadline, recur_at = :recurAt, error_message = :errorMessage,
-               error_code = :errorCode, has_failed_with_retries_left = :hasFailedWithRetriesLeft,
-               end_time = :endTime
-         WHERE key = :key
-        """,
-        updateJobs);
+    // marked only once every statement has run: a failing one rolls the command back whole
+    state.elements().forEach(ElementInstance::markPersisted);
+    variables.forEach(Variable::markPersisted);
+    state.jobs().forEach(Job::markPersisted);
+    state.incidents().forEach(Incident::markPersisted);
+    state.timers().forEach(Timer::markPersisted);
+    state.subscriptions().forEach(MessageSubscription::markPersisted);
+    state.userTasks().forEach(UserTask::markPersisted);
+  }
 
-    List<SqlParameterSource> insertIncidents = new ArrayList<>();
-    List<SqlParameterSource> updateIncidents = new ArrayList<>();
-    for (Incident i : state.incidents()) {
-      if (i.isNew()) {
-        insertIncidents.add(incidentParams(i));
-      } else if (i.isDirty()) {
-        updateIncidents.add(incidentParams(i));
-      }
-    }
-    execute(
-        """
-        INSERT INTO engine.incident (key, error_type, error_message, state, element_id,
-            element_instance_key, job_key, process_instance_key, process_definition_key,
-            bpmn_process_id, tenant_id, creation_time, resolved_time)
-        VALUES (:key, :errorType, :errorMessage, :state, :elementId, :elementInstanceKey, :jobKey,
-            :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :tenantId, :creationTime,
-            :resolvedTime)
-        """,
-        insertIncidents);
-    execute(
-        "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
-        updateIncidents);
+  /** Writes new and changed timers (also used for timer start events, outside an instance). */
+  public void flushTimers(Collection<Timer> timers) {
+    write(TIMERS, timers);
+    timers.forEach(Timer::markPersisted);
+  }
 
-    flushTimers(state.timers());
-    List<SqlParameterSource> insertSubscriptions = new ArrayList<>();
-    List<SqlParameterSource> updateSubscriptions = new ArrayList<>();
-    for (MessageSubscription m : state.subscriptions()) {
-      MapSqlParameterSource params =
-          new MapSqlParameterSource()
-              .addValue("key", m.key())
-              .addValue("processInstanceKey", m.processInstanceKey())
-              .addValue("elementInstanceKey", m.elementInstanceKey())
-              .addValue("elementId", m.elementId())
-              .addValue("processDefinitionKey", m.processDefinitionKey())
-              .addValue("bpmnProcessId", m.bpmnProcessId())
-              .addValue("messageName", m.messageName())
-              .addValue("correlationKey", m.correlationKey())
-              .addValue("interrupting", m.interrupting())
-              .addValue("state", m.state())
-              .addValue("tenantId", m.tenantId())
-              .addValue("createdAt", ts(m.createdAt()))
-              .addValue("lastUpdated", ts(m.lastUpdated()));
-      if (m.isNew()) {
-        insertSubscriptions.add(params);
-      } else if (m.isDirty()) {
-        updateSubscriptions.add(params);
+  /** Inserts the table's new rows and updates its changed ones. */
+  private <T extends ChangeTracked> void write(Table<T> table, Iterable<T> rows) {
+    List<SqlParameterSource> inserts = new ArrayList<>();
+    List<SqlParameterSource> updates = new ArrayList<>();
+    for (T row : rows) {
+      if (row.isNew()) {
+        inserts.add(table.params().apply(row));
+      } else if (row.isDirty()) {
+        updates.add(table.params().apply(row));
       }
     }
-    execute(
-        """
-        INSERT INTO engine.message_subscription (key, process_instance_key, element_instance_key,
-            element_id, process_definition_key, bpmn_process_id, message_name, correlation_key,
-            interrupting, state, tenant_id, created_at, last_updated)
-        VALUES (:key, :processInstanceKey, :elementInstanceKey, :elementId, :processDefinitionKey,
-            :bpmnProcessId, :messageName, :correlationKey, :interrupting, :state, :tenantId,
-            :createdAt, :lastUpdated)
-        """,
-        insertSubscriptions);
-    execute(
-        "UPDATE engine.message_subscription SET state = :state, last_updated = :lastUpdated"
-            + " WHERE key = :key",
-        updateSubscriptions);
-    List<SqlParameterSource> insertTasks = new ArrayList<>();
-    List<SqlParameterSource> updateTasks = new ArrayList<>();
-    for (UserTask t : state.userTasks()) {
-      if (t.isNew()) {
-        insertTasks.add(userTaskParams(t));
-      } else if (t.isDirty()) {
-        updateTasks.add(userTaskParams(t));
-      }
-    }
-    execute(
-        """
-        INSERT INTO engine.user_task (key, element_instance_key, process_instance_key,
-            process_definition_key, bpmn_process_id, version, element_id, name, state, assignee,
-            candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,
-            external_form_reference, custom_headers, tenant_id, creation_date, completion_date,
-            pending, listeners_done)
-        VALUES (:key, :elementInstanceKey, :processInstanceKey, :processDefinitionKey,
-            :bpmnProcessId, :version, :elementId, :name, :state, :assignee, :candidateGroups,
-            :candidateUsers, :dueDate, :followUpDate, :priority, :formKey, :externalFormReference,
-            :customHeaders, :tenantId, :creationDate, :completionDate, :pending, :listenersDone)
-        """,
-        insertTasks);
-    execute(
-        """
-        UPDATE engine.user_task
-           SET state = :state, assignee = :assignee, candidate_groups = :candidateGroups,
-               candidate_users = :candidateUsers, due_date = :dueDate,
-               follow_up_date = :followUpDate, priority = :priority,
-               completion_date = :completionDate, pending = :pending,
-               listeners_done = :listenersDone
-         WHERE key = :key
-        """,
-        updateTasks);
-    List<SqlParameterSource> taskEvents = new ArrayList<>();
-    for (UserTaskEvent e : state.userTaskEvents()) {
-      taskEvents.add(
+    execute(table.insert(), inserts);
+    execute(table.update(), updates);
+  }
+
+  private void insertTaskEvents(List<UserTaskEvent> events) {
+    List<SqlParameterSource> rows = new ArrayList<>();
+    for (UserTaskEvent e : events) {
+      rows.add(
           new MapSqlParameterSource()
               .addValue("key", e.key())
               .addValue("userTaskKey", e.userTaskKey())
@@ -358,13 +377,12 @@ public class InstanceStore {
         VALUES (:key, :userTaskKey, :processInstanceKey, :elementId, :intent, :action, :assignee,
             :details, :tenantId, :eventTime, :transitionKey)
         """,
-        taskEvents);
-    state.userTaskEvents().clear();
-    insertCorrelations(state.correlations());
-    state.correlations().clear();
+        rows);
+  }
 
+  private void insertTakenFlows(List<TakenSequenceFlow> takenFlows) {
     List<SqlParameterSource> flows = new ArrayList<>();
-    for (TakenSequenceFlow f : state.takenFlows()) {
+    for (TakenSequenceFlow f : takenFlows) {
       flows.add(
           new MapSqlParameterSource()
               .addValue("key", f.key())
@@ -384,15 +402,39 @@ public class InstanceStore {
             :flowScopeKey, :tenantId, :takenAt)
         """,
         flows);
-    state.takenFlows().clear();
+  }
 
-    state.elements().forEach(ElementInstance::markPersisted);
-    state.allVariables().values().forEach(s -> s.values().forEach(Variable::markPersisted));
-    state.jobs().forEach(Job::markPersisted);
-    state.incidents().forEach(Incident::markPersisted);
-    state.timers().forEach(Timer::markPersisted);
-    state.subscriptions().forEach(MessageSubscription::markPersisted);
-    state.userTasks().forEach(UserTask::markPersisted);
+  private static MapSqlParameterSource timerParams(Timer t) {
+    return new MapSqlParameterSource()
+        .addValue("key", t.key())
+        .addValue("processInstanceKey", t.processInstanceKey())
+        .addValue("elementInstanceKey", t.elementInstanceKey())
+        .addValue("processDefinitionKey", t.processDefinitionKey())
+        .addValue("bpmnProcessId", t.bpmnProcessId())
+        .addValue("targetElementId", t.targetElementId())
+        .addValue("dueDate", ts(t.dueDate()))
+        .addValue("repetitions", t.repetitions())
+        .addValue("cycle", t.cycle())
+        .addValue("state", t.state())
+        .addValue("tenantId", t.tenantId())
+        .addValue("createdAt", ts(t.createdAt()));
+  }
+
+  private static MapSqlParameterSource subscriptionParams(MessageSubscription m) {
+    return new MapSqlParameterSource()
+        .addValue("key", m.key())
+        .addValue("processInstanceKey", m.processInstanceKey())
+        .addValue("elementInstanceKey", m.elementInstanceKey())
+        .addValue("elementId", m.elementId())
+        .addValue("processDefinitionKey", m.processDefinitionKey())
+        .addValue("bpmnProcessId", m.bpmnProcessId())
+        .addValue("messageName", m.messageName())
+        .addValue("correlationKey", m.correlationKey())
+        .addValue("interrupting", m.interrupting())
+        .addValue("state", m.state())
+        .addValue("tenantId", m.tenantId())
+        .addValue("createdAt", ts(m.createdAt()))
+        .addValue("lastUpdated", ts(m.lastUpdated()));
   }
 
   private static MapSqlParameterSource userTaskParams(UserTask t) {
@@ -420,48 +462,6 @@ public class InstanceStore {
         .addValue("completionDate", ts(t.completionDate()))
         .addValue("pending", t.pending())
         .addValue("listenersDone", t.listenersDone());
-  }
-
-  /** Writes new and changed timers (also used for timer start events, outside an instance). */
-  public void flushTimers(java.util.Collection<Timer> timers) {
-    List<SqlParameterSource> insert = new ArrayList<>();
-    List<SqlParameterSource> update = new ArrayList<>();
-    for (Timer t : timers) {
-      MapSqlParameterSource params =
-          new MapSqlParameterSource()
-              .addValue("key", t.key())
-              .addValue("processInstanceKey", t.processInstanceKey())
-              .addValue("elementInstanceKey", t.elementInstanceKey())
-              .addValue("processDefinitionKey", t.processDefinitionKey())
-              .addValue("bpmnProcessId", t.bpmnProcessId())
-              .addValue("targetElementId", t.targetElementId())
-              .addValue("dueDate", ts(t.dueDate()))
-              .addValue("repetitions", t.repetitions())
-              .addValue("cycle", t.cycle())
-              .addValue("state", t.state())
-              .addValue("tenantId", t.tenantId())
-              .addValue("createdAt", ts(t.createdAt()));
-      if (t.isNew()) {
-        insert.add(params);
-      } else if (t.isDirty()) {
-        update.add(params);
-      }
-    }
-    execute(
-        """
-        INSERT INTO engine.timer (key, process_instance_key, element_instance_key,
-            process_definition_key, bpmn_process_id, target_element_id, due_date, repetitions,
-            cycle, state, tenant_id, created_at)
-        VALUES (:key, :processInstanceKey, :elementInstanceKey, :processDefinitionKey,
-            :bpmnProcessId, :targetElementId, :dueDate, :repetitions, :cycle, :state, :tenantId,
-            :createdAt)
-        """,
-        insert);
-    execute(
-        "UPDATE engine.timer SET state = :state, due_date = :dueDate, repetitions = :repetitions"
-            + " WHERE key = :key",
-        update);
-    timers.forEach(Timer::markPersisted);
   }
 
   /** Records correlations; a second one of a message to the same process id is refused. */

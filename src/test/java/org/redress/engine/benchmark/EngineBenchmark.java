@@ -34,16 +34,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.redress.RedressApplication;
+import org.redress.engine.durability.AppProcess;
 import org.redress.support.TestServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Throughput, CPU cost, job latency and idle cost of the embedded engine, measured end to end: the
  * app (engine + embedded PostgreSQL with its production settings: fsync and synchronous commit on)
- * runs in this JVM; the official Camunda client drives it over REST, with three job workers that
- * complete a three-service-task process.
+ * runs in this JVM ({@code benchmark.mode=in-process}, the default) or in a JVM of its own, as
+ * users deploy it ({@code separate}); the official Camunda client drives it over REST from this
+ * JVM, with three job workers that complete a three-service-task process. A third mode ({@code
+ * app-idle}) measures the whole app at rest: started with all its own job workers and schedulers,
+ * no work.
  *
  * <p>Not a test: run it with {@code ./mvnw -B -Pbenchmark test-compile exec:exec} (see {@code
  * docs/benchmarks.md}). Settings are system properties {@code benchmark.*} (see {@link Settings}).
@@ -64,8 +69,27 @@ public final class EngineBenchmark {
   static final List<String> JOB_TYPES = List.of("benchmark-1", "benchmark-2", "benchmark-3");
   static final String LAST_TYPE = JOB_TYPES.get(JOB_TYPES.size() - 1);
 
+  /** Where the app runs, and what is measured. */
+  enum Mode {
+    /** The app in this JVM, beside the client (phases 1-4). */
+    IN_PROCESS,
+    /** The app in a JVM of its own with its embedded PostgreSQL, the client here (phases 1-4). */
+    SEPARATE,
+    /** The app in a JVM of its own with all its workers and schedulers, no work: idle CPU only. */
+    APP_IDLE;
+
+    static Mode of(String text) {
+      return Mode.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+  }
+
   /** Benchmark settings, each a system property {@code benchmark.<name>}. */
   record Settings(
+      Mode mode,
+      Path appJar,
+      List<String> appJvmOptions,
+      int appIdleSeconds,
+      int appIdleSettleSeconds,
       int instances,
       int warmupInstances,
       int warmupMaxRounds,
@@ -80,7 +104,13 @@ public final class EngineBenchmark {
       Path dataDirectory) {
 
     static Settings fromSystemProperties() {
+      String jar = System.getProperty("benchmark.appJar", "");
       return new Settings(
+          Mode.of(System.getProperty("benchmark.mode", "in-process")),
+          jar.isBlank() ? null : Path.of(jar).toAbsolutePath(),
+          List.of(System.getProperty("benchmark.appJvmArgs", "-Xms1g -Xmx1g").trim().split("\\s+")),
+          Integer.getInteger("benchmark.appIdleSeconds", 60),
+          Integer.getInteger("benchmark.appIdleSettleSeconds", 30),
           Integer.getInteger("benchmark.instances", 5000),
           Integer.getInteger("benchmark.warmupInstances", 1000),
           Integer.getInteger("benchmark.warmupMaxRounds", 10),
@@ -104,7 +134,9 @@ public final class EngineBenchmark {
   private final AtomicLong failedCommands = new AtomicLong();
   private final List<String> summary = new ArrayList<>();
 
-  private ConfigurableApplicationContext app;
+  private ConfigurableApplicationContext app; // in-process mode
+  private AppProcess appProcess; // separate and app-idle modes
+  private SingleConnectionDataSource benchmarkDataSource; // separate and app-idle modes
   private CamundaClient client;
   private JdbcClient jdbc;
   private long postmasterPid;
@@ -130,8 +162,22 @@ public final class EngineBenchmark {
 
   private void run() throws Exception {
     log("settings: %s", settings);
+    if (settings.mode() != Mode.IN_PROCESS) {
+      // without Spring in this JVM, keep the client's own logging (HTTP retries) quiet as well
+      ((ch.qos.logback.classic.Logger)
+              org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+    if (settings.mode() == Mode.APP_IDLE) {
+      runAppIdle();
+      return;
+    }
     Profile.startRecording();
-    startApp();
+    if (settings.mode() == Mode.SEPARATE) {
+      startAppProcess();
+    } else {
+      startApp();
+    }
     deploy();
     List<JobWorker> workers = openWorkers();
 
@@ -186,15 +232,61 @@ public final class EngineBenchmark {
             Files.readAllLines(settings.dataDirectory().resolve("postmaster.pid")).get(0).trim());
     log("PostgreSQL postmaster PID %d", postmasterPid);
     applyPostgresSettings();
-    client =
-        CamundaClient.newClientBuilder()
-            .restAddress(URI.create("http://localhost:" + port))
-            .grpcAddress(URI.create("http://localhost:26500"))
-            .preferRestOverGrpc(true)
-            .credentialsProvider(TestServer.engineCredentials())
-            .numJobWorkerExecutionThreads(settings.workerThreads())
-            .defaultJobWorkerMaxJobsActive(settings.maxJobsActive())
-            .build();
+    client = client(port);
+  }
+
+  /**
+   * Separate mode: the app in a JVM of its own (as {@code java -jar} runs it, with {@code
+   * benchmark.appJvmArgs}), with its embedded PostgreSQL in the benchmark's data directory; this
+   * JVM reads the database through one connection of its own.
+   */
+  private void startAppProcess() throws IOException {
+    deleteRecursively(settings.dataDirectory());
+    Files.createDirectories(settings.dataDirectory());
+    long started = System.nanoTime();
+    appProcess =
+        AppProcess.startOwnDatabase(
+            "benchmark-app",
+            settings.appJar(),
+            settings.dataDirectory(),
+            settings.appJvmOptions(),
+            List.of("--logging.level.root=WARN"));
+    appProcess.awaitReady(Duration.ofMinutes(3));
+    int port = URI.create(appProcess.baseUrl()).getPort();
+    log(
+        "app JVM (PID %d, %s) ready on port %d in %d ms (embedded PostgreSQL in %s, log %s)",
+        appProcess.pid(),
+        settings.appJar() == null ? "classpath of this JVM" : settings.appJar(),
+        port,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        settings.dataDirectory(),
+        appProcess.log());
+    connectToAppDatabase();
+    applyPostgresSettings();
+    client = client(port);
+  }
+
+  /** Reads the postmaster's PID and port from its {@code postmaster.pid}; connects once. */
+  private void connectToAppDatabase() throws IOException {
+    List<String> pidFile = Files.readAllLines(settings.dataDirectory().resolve("postmaster.pid"));
+    postmasterPid = Long.parseLong(pidFile.get(0).trim());
+    int pgPort = Integer.parseInt(pidFile.get(3).trim());
+    benchmarkDataSource =
+        new SingleConnectionDataSource(
+            "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "", true);
+    jdbc = JdbcClient.create(benchmarkDataSource);
+    log("PostgreSQL postmaster PID %d, port %d", postmasterPid, pgPort);
+  }
+
+  private CamundaClient client(int port) {
+    return CamundaClient.newClientBuilder()
+        .restAddress(URI.create("http://localhost:" + port))
+        .grpcAddress(URI.create("http://localhost:26500"))
+        .preferRestOverGrpc(true)
+        .credentialsProvider(TestServer.engineCredentials())
+        .numJobWorkerExecutionThreads(settings.workerThreads())
+        .defaultJobWorkerMaxJobsActive(settings.maxJobsActive())
+        .build();
   }
 
   /**
@@ -280,6 +372,7 @@ public final class EngineBenchmark {
 
   private Measurement runBurst(int instances, String label) throws InterruptedException {
     int before = completedInstances.get();
+    AtomicInteger refusedStarts = new AtomicInteger();
     Semaphore inFlight = new Semaphore(settings.inFlight());
     AtomicLong lastStartAcknowledged = new AtomicLong();
     Measurement measurement = Measurement.start(label, this);
@@ -296,18 +389,28 @@ public final class EngineBenchmark {
                 inFlight.release();
                 if (error != null) {
                   failedCommands.incrementAndGet();
+                  refusedStarts.incrementAndGet();
                 } else {
                   lastStartAcknowledged.set(System.nanoTime());
                 }
               });
     }
-    awaitCompleted(before + instances, Duration.ofSeconds(Math.max(120, instances / 10)));
+    // a start refused even after the client's retry (503 under overload) makes no instance
+    int requested = instances;
+    awaitCompleted(
+        () -> before + requested - refusedStarts.get(),
+        Duration.ofSeconds(Math.max(120, instances / 10)));
     measurement.stop(this);
     measurement.startsDoneNanos = lastStartAcknowledged.get() - measurement.startNanos;
-    measurement.instances = instances;
+    measurement.instances = instances - refusedStarts.get();
+    if (refusedStarts.get() > 0) {
+      log("%s: %d starts refused (not counted)", label, refusedStarts.get());
+    }
+    instances = measurement.instances;
     log(
         "%s: %d instances in %.2f s = %.1f completed instances/s (all started after %.2f s);"
-            + " CPU-ms/instance JVM %.2f + PostgreSQL %.2f = %.2f",
+            + " CPU-ms/instance app JVM %.2f + PostgreSQL %.2f = %.2f (client JVM %.2f, 0 when"
+            + " in-process)",
         label,
         instances,
         measurement.seconds(),
@@ -315,7 +418,8 @@ public final class EngineBenchmark {
         measurement.startsDoneNanos / 1e9,
         measurement.jvmCpuMs() / instances,
         measurement.pgCpuMs() / instances,
-        measurement.totalCpuMs() / instances);
+        measurement.totalCpuMs() / instances,
+        measurement.clientCpuMs() / instances);
     log("%s: HTTP requests %s", label, measurement.requests());
     log("%s: %s", label, measurement.gcAndJit());
     log("%s: PostgreSQL CPU by process: %s", label, measurement.pgCpuText());
@@ -329,10 +433,18 @@ public final class EngineBenchmark {
    * the steady rate (long-polling paths differ from the burst's).
    */
   private void warmUp() throws InterruptedException {
+    double previousAppCpuPerInstance = Double.MAX_VALUE;
     for (int round = 1; round <= settings.warmupMaxRounds(); round++) {
       log("warm-up round %d: %d instances", round, settings.warmupInstances());
       Measurement m = runBurst(settings.warmupInstances(), "warm-up " + round);
-      if (round >= 2 && m.jitMillis() < 0.05 * m.wallMs()) {
+      if (settings.mode() == Mode.SEPARATE) {
+        // the app's JIT is not visible from here: stop once its CPU per instance has settled
+        double appCpuPerInstance = m.jvmCpuMs() / m.instances;
+        if (round >= 3 && appCpuPerInstance > 0.9 * previousAppCpuPerInstance) {
+          break;
+        }
+        previousAppCpuPerInstance = appCpuPerInstance;
+      } else if (round >= 2 && m.jitMillis() < 0.05 * m.wallMs()) {
         break;
       }
     }
@@ -353,6 +465,7 @@ public final class EngineBenchmark {
       throws InterruptedException {
     int total = settings.rate() * seconds;
     int before = completedInstances.get();
+    AtomicInteger refusedStarts = new AtomicInteger();
     AtomicInteger sent = new AtomicInteger();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     Measurement measurement = Measurement.start(label, this);
@@ -373,6 +486,7 @@ public final class EngineBenchmark {
                   (created, error) -> {
                     if (error != null) {
                       failedCommands.incrementAndGet();
+                      refusedStarts.incrementAndGet();
                     } else {
                       sentAt.put(created.getProcessInstanceKey(), sendNanos);
                     }
@@ -381,10 +495,10 @@ public final class EngineBenchmark {
         0,
         periodMicros,
         TimeUnit.MICROSECONDS);
-    awaitCompleted(before + total, Duration.ofSeconds(seconds + 60L));
+    awaitCompleted(() -> before + total - refusedStarts.get(), Duration.ofSeconds(seconds + 60L));
     ticker.shutdownNow();
     measurement.stop(this);
-    measurement.instances = total;
+    measurement.instances = total - refusedStarts.get();
     return measurement;
   }
 
@@ -480,6 +594,68 @@ public final class EngineBenchmark {
     return measurement;
   }
 
+  /**
+   * App-idle mode: the whole app as {@code java -jar} runs it on the embedded default (its own
+   * PostgreSQL, all its job workers long polling, its schedulers and outbox dispatchers running),
+   * no work; CPU of the app JVM and of PostgreSQL over {@code appIdleSeconds}, after the app is
+   * ready (process models deployed) and {@code appIdleSettleSeconds} have passed.
+   */
+  private void runAppIdle() throws Exception {
+    deleteRecursively(settings.dataDirectory());
+    Files.createDirectories(settings.dataDirectory());
+    long started = System.nanoTime();
+    appProcess =
+        AppProcess.startOwnDatabase(
+            "benchmark-app-idle",
+            settings.appJar(),
+            settings.dataDirectory(),
+            settings.appJvmOptions(),
+            List.of("--logging.level.root=WARN"));
+    appProcess.awaitReady(Duration.ofMinutes(3), "/actuator/health/readiness");
+    log(
+        "app JVM (PID %d, %s) ready in %d ms; log %s",
+        appProcess.pid(),
+        settings.appJar() == null ? "classpath of this JVM" : settings.appJar(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        appProcess.log());
+    connectToAppDatabase();
+    log(
+        "settling %d s, then measuring %d s",
+        settings.appIdleSettleSeconds(), settings.appIdleSeconds());
+    Thread.sleep(TimeUnit.SECONDS.toMillis(settings.appIdleSettleSeconds()));
+    Measurement idle = Measurement.start("app idle", this);
+    Thread.sleep(TimeUnit.SECONDS.toMillis(settings.appIdleSeconds()));
+    idle.stop(this);
+    idle.instances = settings.appIdleSeconds();
+    int cores = Runtime.getRuntime().availableProcessors();
+    summary.add("==================== Redress whole app idle ====================");
+    summary.add(String.format(Locale.ROOT, "machine: %d CPUs, %s", cores, cpuModel()));
+    summary.add(String.format(Locale.ROOT, "settings: %s", settings));
+    summary.add(
+        String.format(
+            Locale.ROOT,
+            "whole app idle over %.0f s (all its job workers connected, schedulers running, no"
+                + " work): app JVM %.2f %% + PostgreSQL %.2f %% = %.2f %% of one core"
+                + "  [target < 2]  %s",
+            idle.seconds(),
+            100.0 * idle.jvmCpuMs() / idle.wallMs(),
+            100.0 * idle.pgCpuMs() / idle.wallMs(),
+            idle.cpuPercentOfOneCore(),
+            verdict(idle.cpuPercentOfOneCore() < 2)));
+    summary.add("    machine: " + idle.machineText());
+    summary.add("    PostgreSQL CPU by process: " + idle.pgCpuText());
+    summary.add("    database work per second: " + idle.databaseWorkPerInstance());
+    summary.add("    app JVM CPU by thread group, ms per second:");
+    idle.threadCpuByGroup()
+        .forEach(
+            (group, nanos) ->
+                summary.add(
+                    String.format(
+                        Locale.ROOT, "      %-40s %6.3f", group, nanos / 1e6 / idle.seconds())));
+    summary.add("===========================================================================");
+    summary.forEach(System.out::println);
+  }
+
   private static Map<String, String> perSecond(Measurement measurement) {
     Map<String, String> result = new java.util.LinkedHashMap<>();
     measurement
@@ -492,15 +668,16 @@ public final class EngineBenchmark {
     return result;
   }
 
-  private void awaitCompleted(int target, Duration timeout) throws InterruptedException {
+  private void awaitCompleted(java.util.function.IntSupplier target, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (completedInstances.get() < target) {
+    while (completedInstances.get() < target.getAsInt()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "Only "
                 + completedInstances.get()
                 + " of "
-                + target
+                + target.getAsInt()
                 + " instances completed within "
                 + timeout
                 + " ("
@@ -518,7 +695,12 @@ public final class EngineBenchmark {
     int cores = Runtime.getRuntime().availableProcessors();
     double throughput = burst.instances / burst.seconds();
     double cpuPerInstance = burst.totalCpuMs() / burst.instances;
+    boolean separate = settings.mode() == Mode.SEPARATE;
     summary.add("==================== Redress embedded engine benchmark ====================");
+    summary.add(
+        separate
+            ? "mode: separate (app in its own JVM with its embedded PostgreSQL; client here)"
+            : "mode: in-process (app, its embedded PostgreSQL's client and the workers in one JVM)");
     summary.add(String.format(Locale.ROOT, "machine: %d CPUs, %s", cores, cpuModel()));
     summary.add(String.format(Locale.ROOT, "settings: %s", settings));
     summary.add(
@@ -533,16 +715,28 @@ public final class EngineBenchmark {
     summary.add(
         String.format(
             Locale.ROOT,
-            "(2) CPU per instance: JVM %.2f ms + PostgreSQL %.2f ms = %.2f CPU-ms  [target <= 6]"
+            "(2) CPU per instance: %s %.2f ms + PostgreSQL %.2f ms = %.2f CPU-ms  [target <= 6]"
                 + "  %s",
+            separate ? "app JVM" : "JVM",
             burst.jvmCpuMs() / burst.instances,
             burst.pgCpuMs() / burst.instances,
             cpuPerInstance,
             verdict(cpuPerInstance <= 6)));
+    if (separate) {
+      summary.add(
+          String.format(
+              Locale.ROOT,
+              "    client JVM (workers, this JVM) %.2f CPU-ms per instance; all three %.2f",
+              burst.clientCpuMs() / burst.instances,
+              (burst.totalCpuMs() + burst.clientCpuMs()) / burst.instances));
+    }
     summary.add("    during (1): " + burst.gcAndJit());
     summary.add("    PostgreSQL CPU by process during (1): " + burst.pgCpuText());
     summary.add("    database work per instance during (1): " + burst.databaseWorkPerInstance());
-    summary.add("    JVM CPU by thread group during (1), ms per instance:");
+    summary.add(
+        separate
+            ? "    app JVM CPU by thread group (kernel thread names) during (1), ms per instance:"
+            : "    JVM CPU by thread group during (1), ms per instance:");
     burst
         .threadCpuByGroup()
         .forEach(
@@ -550,6 +744,16 @@ public final class EngineBenchmark {
                 summary.add(
                     String.format(
                         Locale.ROOT, "      %-40s %6.3f", group, nanos / 1e6 / burst.instances)));
+    if (separate) {
+      summary.add("    client JVM CPU by thread group during (1), ms per instance:");
+      burst
+          .clientThreadCpuByGroup()
+          .forEach(
+              (group, nanos) ->
+                  summary.add(
+                      String.format(
+                          Locale.ROOT, "      %-40s %6.3f", group, nanos / 1e6 / burst.instances)));
+    }
     Percentiles job = latency.perJob();
     summary.add(
         String.format(
@@ -576,17 +780,24 @@ public final class EngineBenchmark {
     summary.add(
         String.format(
             Locale.ROOT,
-            "    CPU at %d starts/s: %.1f %% of one core, %.2f CPU-ms/instance",
+            "    CPU at %d starts/s: %.1f %% of one core, %.2f CPU-ms/instance (%s)",
             settings.rate(),
             latency.measurement().cpuPercentOfOneCore(),
-            latency.measurement().totalCpuMs() / latency.measurement().instances));
+            latency.measurement().totalCpuMs() / latency.measurement().instances,
+            separate
+                ? String.format(
+                    Locale.ROOT,
+                    "app JVM + PostgreSQL; client JVM %.2f CPU-ms/instance",
+                    latency.measurement().clientCpuMs() / latency.measurement().instances)
+                : "JVM + PostgreSQL"));
     double idleOneCore = idle.cpuPercentOfOneCore();
     summary.add(
         String.format(
             Locale.ROOT,
-            "(4) idle CPU over %.0f s, workers polling: JVM %.2f %% + PostgreSQL %.2f %% = %.2f %%"
+            "(4) idle CPU over %.0f s, workers polling: %s %.2f %% + PostgreSQL %.2f %% = %.2f %%"
                 + " of one core (%.2f %% of the %d-CPU machine)  [target < 2]  %s",
             idle.seconds(),
+            separate ? "app JVM" : "JVM",
             100.0 * idle.jvmCpuMs() / idle.wallMs(),
             100.0 * idle.pgCpuMs() / idle.wallMs(),
             idleOneCore,
@@ -594,8 +805,18 @@ public final class EngineBenchmark {
             cores,
             verdict(idleOneCore < 2)));
     summary.add("    during (4): " + idle.gcAndJit());
+    if (separate) {
+      summary.add(
+          String.format(
+              Locale.ROOT,
+              "    client JVM while idle: %.2f %% of one core",
+              100.0 * idle.clientCpuMs() / idle.wallMs()));
+    }
     summary.add("    PostgreSQL CPU by process while idle: " + idle.pgCpuText());
-    summary.add("    JVM CPU by thread group while idle, ms per second:");
+    summary.add(
+        separate
+            ? "    app JVM CPU by thread group while idle, ms per second:"
+            : "    JVM CPU by thread group while idle, ms per second:");
     idle.threadCpuByGroup()
         .forEach(
             (group, nanos) ->
@@ -629,6 +850,16 @@ public final class EngineBenchmark {
     }
     if (app != null) {
       app.close();
+    }
+    if (benchmarkDataSource != null) {
+      benchmarkDataSource.destroy();
+    }
+    if (appProcess != null) {
+      appProcess.stop(Duration.ofSeconds(60));
+      // the app stops its PostgreSQL on shutdown; a server left behind (app killed) is ended here
+      if (postmasterPid > 0) {
+        ProcessHandle.of(postmasterPid).ifPresent(ProcessHandle::destroy);
+      }
     }
   }
 
@@ -777,7 +1008,10 @@ public final class EngineBenchmark {
   // ---------------------------------------------------------------------------------------------
   // CPU accounting
 
-  /** CPU time of the JVM and of PostgreSQL over a phase, plus the JVM's by thread group. */
+  /**
+   * CPU time of the app JVM, of PostgreSQL and (separate mode) of the client JVM over a phase, plus
+   * the JVMs' by thread group. In-process, the app JVM is this JVM and includes the client.
+   */
   static final class Measurement {
     final String label;
     long startNanos;
@@ -786,6 +1020,11 @@ public final class EngineBenchmark {
     int instances;
     private long jvmCpuStart;
     private long jvmCpuStop;
+    private long clientCpuStart;
+    private long clientCpuStop;
+    private Map<Long, ThreadSample> clientThreadsStart;
+    private Map<Long, ThreadSample> clientThreadsStop;
+    private String gcOf = "";
     private Map<String, Long> pgCpuStart;
     private Map<String, Long> pgCpuStop;
     private Map<Long, ThreadSample> threadsStart;
@@ -812,18 +1051,23 @@ public final class EngineBenchmark {
       m.jitMillisStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       m.machineStart = machineTicks();
       m.dbStart = benchmark.databaseCounters();
-      m.threadsStart = threadSamples();
+      m.gcOf = benchmark.appProcess == null ? "" : "client JVM: ";
+      m.threadsStart = benchmark.appThreadSamples();
+      m.clientThreadsStart = benchmark.clientThreadSamples();
       m.pgCpuStart = benchmark.postgresCpu();
-      m.jvmCpuStart = jvmCpuNanos();
+      m.clientCpuStart = benchmark.clientJvmCpuNanos();
+      m.jvmCpuStart = benchmark.appJvmCpuNanos();
       m.startNanos = System.nanoTime();
       return m;
     }
 
     void stop(EngineBenchmark benchmark) {
       stopNanos = System.nanoTime();
-      jvmCpuStop = jvmCpuNanos();
+      jvmCpuStop = benchmark.appJvmCpuNanos();
+      clientCpuStop = benchmark.clientJvmCpuNanos();
       pgCpuStop = benchmark.postgresCpu();
-      threadsStop = threadSamples();
+      threadsStop = benchmark.appThreadSamples();
+      clientThreadsStop = benchmark.clientThreadSamples();
       requestsStop = benchmark.requestCounts();
       gcMillisStop = gcMillis();
       jitMillisStop = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
@@ -851,14 +1095,25 @@ public final class EngineBenchmark {
       return text.toString();
     }
 
-    /** Wall time spent in GC pauses/cycles and in JIT compilation (not CPU time). */
+    /**
+     * Wall time spent in GC pauses/cycles and in JIT compilation (not CPU time) of this JVM (the
+     * client's in separate mode), and how busy the machine was.
+     */
     String gcAndJit() {
       return String.format(
           Locale.ROOT,
-          "GC %d ms, JIT compilation %d ms; whole machine busy %.0f %% of %d CPUs, of which"
-              + " other processes %.0f %% of one CPU",
+          "%sGC %d ms, JIT compilation %d ms; %s",
+          gcOf,
           gcMillisStop - gcMillisStart,
           jitMillis(),
+          machineText());
+    }
+
+    /** How busy the whole machine was, and how much of it was other processes. */
+    String machineText() {
+      return String.format(
+          Locale.ROOT,
+          "whole machine busy %.0f %% of %d CPUs, of which other processes %.0f %% of one CPU",
           machineBusyPercent(),
           Runtime.getRuntime().availableProcessors(),
           otherProcessesPercentOfOneCore());
@@ -875,10 +1130,10 @@ public final class EngineBenchmark {
       return total <= 0 ? Double.NaN : 100.0 * busy / total;
     }
 
-    /** CPU used by everything except this JVM and its PostgreSQL, in % of one CPU. */
+    /** CPU used by everything except the benchmark's JVMs and PostgreSQL, in % of one CPU. */
     double otherProcessesPercentOfOneCore() {
       double busyCpuMs = (machineStop[1] - machineStart[1]) * (1000.0 / CLOCK_TICKS);
-      return 100.0 * (busyCpuMs - totalCpuMs()) / wallMs();
+      return 100.0 * (busyCpuMs - totalCpuMs() - clientCpuMs()) / wallMs();
     }
 
     /** HTTP requests the engine served during the phase, by method, URI pattern and status. */
@@ -902,8 +1157,14 @@ public final class EngineBenchmark {
       return (stopNanos - startNanos) / 1e6;
     }
 
+    /** CPU of the app JVM (in-process: this JVM, client included). */
     double jvmCpuMs() {
       return (jvmCpuStop - jvmCpuStart) / 1e6;
+    }
+
+    /** CPU of the client JVM in separate mode (this JVM); 0 in-process (counted in the app's). */
+    double clientCpuMs() {
+      return (clientCpuStop - clientCpuStart) / 1e6;
     }
 
     double pgCpuMs() {
@@ -948,8 +1209,18 @@ public final class EngineBenchmark {
       return text.toString();
     }
 
-    /** JVM thread CPU by name with digits folded ("http-nio-#-exec-#"), largest first. */
+    /** App JVM thread CPU by name with digits folded ("http-nio-#-exec-#"), largest first. */
     Map<String, Long> threadCpuByGroup() {
+      return byGroup(threadsStart, threadsStop);
+    }
+
+    /** Client JVM thread CPU by group (separate mode; empty in-process). */
+    Map<String, Long> clientThreadCpuByGroup() {
+      return byGroup(clientThreadsStart, clientThreadsStop);
+    }
+
+    private static Map<String, Long> byGroup(
+        Map<Long, ThreadSample> threadsStart, Map<Long, ThreadSample> threadsStop) {
       Map<String, Long> groups = new HashMap<>();
       threadsStop.forEach(
           (id, stop) -> {
@@ -985,6 +1256,9 @@ public final class EngineBenchmark {
 
   private Map<String, Long> requestCounts() {
     Map<String, Long> counts = new HashMap<>();
+    if (app == null) {
+      return counts; // the app runs in another JVM: its meters are not readable from here
+    }
     MeterRegistry registry = app.getBean(MeterRegistry.class);
     for (Timer timer : registry.find("http.server.requests").timers()) {
       String key =
@@ -1061,6 +1335,50 @@ public final class EngineBenchmark {
     return total;
   }
 
+  /** CPU of the app JVM: this JVM in-process, else utime+stime of the app's process. */
+  private long appJvmCpuNanos() {
+    if (appProcess == null) {
+      return jvmCpuNanos();
+    }
+    return procTicks(appProcess.pid())[0] * (1_000_000_000L / CLOCK_TICKS);
+  }
+
+  /** CPU of this JVM when it is only the client (separate mode), else 0. */
+  private long clientJvmCpuNanos() {
+    return appProcess == null ? 0 : jvmCpuNanos();
+  }
+
+  private Map<Long, ThreadSample> appThreadSamples() {
+    return appProcess == null ? threadSamples() : procThreadSamples(appProcess.pid());
+  }
+
+  private Map<Long, ThreadSample> clientThreadSamples() {
+    return appProcess == null ? Map.of() : threadSamples();
+  }
+
+  /**
+   * Thread CPU of another process from {@code /proc/<pid>/task/<tid>/{comm,stat}}; names are the
+   * kernel's (Java thread names cut to 15 characters).
+   */
+  private static Map<Long, ThreadSample> procThreadSamples(long pid) {
+    Map<Long, ThreadSample> samples = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          long tid = Long.parseLong(task.getFileName().toString());
+          String name = Files.readString(task.resolve("comm")).trim();
+          long ticks = procTicks(pid, tid)[0];
+          samples.put(tid, new ThreadSample(name, ticks * (1_000_000_000L / CLOCK_TICKS)));
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+    return samples;
+  }
+
   private static long jvmCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
@@ -1122,8 +1440,17 @@ public final class EngineBenchmark {
 
   /** {utime+stime, cutime+cstime} of a process in clock ticks; zeros when it has ended. */
   private static long[] procTicks(long pid) {
+    return ticksOf(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /** Same for one thread of a process. */
+  private static long[] procTicks(long pid, long tid) {
+    return ticksOf(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+  }
+
+  private static long[] ticksOf(Path statFile) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String stat = Files.readString(statFile);
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       // fields[0] is field 3 (state); utime = field 14, stime 15, cutime 16, cstime 17
       return new long[] {

@@ -24,9 +24,10 @@ import org.redress.support.TestServer;
  * The Redress app as a separate JVM, so that a test can kill it like a crash does ({@link #kill()}
  * is SIGKILL: no shutdown hooks, no connection or lease is given back). Its output goes to {@code
  * target/engine-restart-it/<name>.log}. The child JVM gets the test JVM's classpath minus the test
- * classes (so no test configuration is component-scanned into the app).
+ * classes (so no test configuration is component-scanned into the app), or runs the app jar ({@link
+ * #startOwnDatabase}, for the engine benchmark).
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -48,26 +49,63 @@ final class AppProcess implements AutoCloseable {
   static AppProcess start(
       String name, String jdbcUrl, String username, String password, List<String> arguments) {
     int port = TestServer.freePort();
-    try {
-      Path logDirectory = targetDirectory().resolve("engine-restart-it");
-      Files.createDirectories(logDirectory);
-      Path log = logDirectory.resolve(name + ".log");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx512m");
-      command.add("-XX:TieredStopAtLevel=1"); // faster start-up; throughput is irrelevant here
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-XX:TieredStopAtLevel=1"); // faster start-up; throughput is irrelevant here
+    command.add("-cp");
+    command.add(String.join(File.pathSeparator, appClasspath()));
+    command.add("org.redress.RedressApplication");
+    command.add("--server.port=" + port);
+    command.add("--camunda.client.rest-address=http://localhost:" + port);
+    command.add("--spring.datasource.url=" + jdbcUrl);
+    command.add("--spring.datasource.username=" + username);
+    command.add("--spring.datasource.password=" + password);
+    command.add("--spring.main.banner-mode=off");
+    command.add("--management.health.camunda.enabled=false");
+    command.add("--camunda.client.deployment.enabled=false");
+    command.addAll(TestServer.engineCredentialArguments());
+    return launch(name, port, command, arguments, "engine-restart-it");
+  }
+
+  /**
+   * The app as users run it, for the engine benchmark: its own embedded PostgreSQL in {@code
+   * dataDirectory}, all its job workers and schedulers, the engine credential of the tests. Started
+   * from {@code jar} ({@code java -jar}) when given, else from the classpath of this JVM without
+   * its test classes (the same code, without building the jar first). Output goes to {@code
+   * target/engine-benchmark/<name>.log}.
+   *
+   * @param jvmOptions options of the app JVM ({@code -Xmx1g}, {@code -XX:StartFlightRecording...})
+   * @param arguments extra {@code --property=value}; one given here replaces a default
+   */
+  public static AppProcess startOwnDatabase(
+      String name, Path jar, Path dataDirectory, List<String> jvmOptions, List<String> arguments) {
+    int port = TestServer.freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    if (jar != null) {
+      command.add("-jar");
+      command.add(jar.toAbsolutePath().toString());
+    } else {
       command.add("-cp");
       command.add(String.join(File.pathSeparator, appClasspath()));
       command.add("org.redress.RedressApplication");
-      command.add("--server.port=" + port);
-      command.add("--camunda.client.rest-address=http://localhost:" + port);
-      command.add("--spring.datasource.url=" + jdbcUrl);
-      command.add("--spring.datasource.username=" + username);
-      command.add("--spring.datasource.password=" + password);
-      command.add("--spring.main.banner-mode=off");
-      command.add("--management.health.camunda.enabled=false");
-      command.add("--camunda.client.deployment.enabled=false");
-      command.addAll(TestServer.engineCredentialArguments());
+    }
+    command.add("--server.port=" + port);
+    command.add("--camunda.client.rest-address=http://localhost:" + port);
+    command.add("--redress.embedded-postgres.data-directory=" + dataDirectory.toAbsolutePath());
+    command.add("--spring.main.banner-mode=off");
+    command.addAll(TestServer.engineCredentialArguments());
+    return launch(name, port, command, arguments, "engine-benchmark");
+  }
+
+  private static AppProcess launch(
+      String name, int port, List<String> command, List<String> arguments, String logFolder) {
+    try {
+      Path logDirectory = targetDirectory().resolve(logFolder);
+      Files.createDirectories(logDirectory);
+      Path log = logDirectory.resolve(name + ".log");
       // an argument given here replaces the default above for the same property
       for (String argument : arguments) {
         String key =
@@ -89,17 +127,26 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://localhost:" + port;
   }
 
+  /** The operating system's id of the app JVM. */
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
+  }
+
   /** Polls {@code GET /v2/topology} until it answers 200; fails fast when the process died. */
-  void awaitReady(Duration timeout) {
+  public void awaitReady(Duration timeout) {
     awaitReady(timeout, "/v2/topology");
   }
 
   /** Polls {@code path} (GET; the engine credential on {@code /v2}) until it answers 200. */
-  void awaitReady(Duration timeout, String path) {
+  public void awaitReady(Duration timeout, String path) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
     if (path.startsWith("/v2/")) {
@@ -135,6 +182,22 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM: the app shuts down in order (its embedded PostgreSQL too); SIGKILL when it has not
+   * ended within the timeout.
+   */
+  public void stop(Duration timeout) {
+    process.destroy();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+  }
+
   /** SIGKILL (kill -9) and wait until the process is gone. */
   void kill() {
     process.destroyForcibly();
@@ -159,7 +222,15 @@ final class AppProcess implements AutoCloseable {
    * The test JVM's classpath without test classes. Surefire/failsafe publish the real classpath in
    * {@code surefire.test.class.path}; {@code java.class.path} may be a manifest-only booter jar.
    */
-  private static List<String> appClasspath() throws IOException {
+  private static List<String> appClasspath() {
+    try {
+      return appClasspathEntries();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the classpath of this JVM", e);
+    }
+  }
+
+  private static List<String> appClasspathEntries() throws IOException {
     String classpath = System.getProperty("surefire.test.class.path");
     if (classpath == null || classpath.isBlank()) {
       classpath = System.getProperty("java.class.path");

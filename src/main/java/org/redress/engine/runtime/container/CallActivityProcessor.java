@@ -23,24 +23,26 @@ public final class CallActivityProcessor implements ElementProcessor<ExecutableC
     Map<String, Object> visible = runner.visibleVariables(instance);
     Evaluated<String> processId = runner.expressions().evaluateString(element.processId(), visible);
     if (processId.isFailure()) {
-      runner.raiseIncident(instance, processId.failure(), null);
+      runner.incidents().raise(instance, processId.failure(), null);
       return;
     }
     Optional<DeployedProcess> child =
         runner.services().definitions().latest(instance.tenantId(), processId.value());
     if (child.isEmpty() || child.get().process().noneStartEventId() == null) {
-      runner.raiseIncident(
-          instance,
-          new Failure(
-              "CALLED_ELEMENT_ERROR",
-              child.isEmpty()
-                  ? "Expected process with BPMN process id '"
-                      + processId.value()
-                      + "' to be deployed, but not found."
-                  : "Expected process with BPMN process id '"
-                      + processId.value()
-                      + "' to have a none start event, but it has none."),
-          null);
+      runner
+          .incidents()
+          .raise(
+              instance,
+              new Failure(
+                  "CALLED_ELEMENT_ERROR",
+                  child.isEmpty()
+                      ? "Expected process with BPMN process id '"
+                          + processId.value()
+                          + "' to be deployed, but not found."
+                      : "Expected process with BPMN process id '"
+                          + processId.value()
+                          + "' to have a none start event, but it has none."),
+              null);
       return;
     }
     Map<String, Object> variables =
@@ -48,12 +50,12 @@ public final class CallActivityProcessor implements ElementProcessor<ExecutableC
             ? visible
             : runner.variables().localValues(instance.key());
     runner.activated(instance);
-    runner.spawnChild(child.get(), instance, variables);
+    runner.callActivities().spawnChild(child.get(), instance, variables);
   }
 
   @Override
   public void onTerminate(
       ExecutableCallActivity element, ElementInstance instance, ProcessInstanceRunner runner) {
-    runner.terminateChildOf(instance);
+    runner.callActivities().terminateChildOf(instance);
   }
 }

@@ -21,7 +21,7 @@ public final class EndEventProcessor implements ElementProcessor<ExecutableEndEv
   public void onActivate(
       ExecutableEndEvent element, ElementInstance instance, ProcessInstanceRunner runner) {
     if (element.event() instanceof EventDefinition.Terminate) {
-      runner.terminateSiblings(instance);
+      runner.termination().terminateSiblings(instance);
       runner.completeNow(instance, Map.of());
       return;
     }
@@ -33,22 +33,24 @@ public final class EndEventProcessor implements ElementProcessor<ExecutableEndEv
                   .expressions()
                   .evaluateString(error.code(), runner.visibleVariables(instance));
       if (code.isFailure()) {
-        runner.raiseIncident(instance, code.failure(), null);
+        runner.incidents().raise(instance, code.failure(), null);
         return;
       }
       if (!runner.catchEvents().throwError(instance, code.value(), Map.of())) {
         List<String> available = runner.catchEvents().availableErrorCodes(instance);
-        runner.raiseIncident(
-            instance,
-            new Failure(
-                Failure.UNHANDLED_ERROR_EVENT,
-                "Expected to throw an error event with the code '"
-                    + code.value()
-                    + "', but it was not caught."
-                    + (available.isEmpty()
-                        ? " No error events are available in the scope."
-                        : " Available error events are " + available)),
-            null);
+        runner
+            .incidents()
+            .raise(
+                instance,
+                new Failure(
+                    Failure.UNHANDLED_ERROR_EVENT,
+                    "Expected to throw an error event with the code '"
+                        + code.value()
+                        + "', but it was not caught."
+                        + (available.isEmpty()
+                            ? " No error events are available in the scope."
+                            : " Available error events are " + available)),
+                null);
       }
       return;
     }

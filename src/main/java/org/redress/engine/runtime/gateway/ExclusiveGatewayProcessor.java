@@ -39,7 +39,7 @@ public final class ExclusiveGatewayProcessor
         Evaluated<Boolean> result =
             runner.expressions().evaluateBoolean(flow.condition(), variables);
         if (result.isFailure()) {
-          runner.raiseIncident(instance, result.failure(), null);
+          runner.incidents().raise(instance, result.failure(), null);
           return;
         }
         if (result.value()) {
@@ -55,12 +55,14 @@ public final class ExclusiveGatewayProcessor
                 .orElseThrow();
       }
       if (chosen == null) {
-        runner.raiseIncident(
-            instance,
-            new Failure(
-                Failure.CONDITION_ERROR,
-                "Expected at least one condition to evaluate to true, or to have a default flow"),
-            null);
+        runner
+            .incidents()
+            .raise(
+                instance,
+                new Failure(
+                    Failure.CONDITION_ERROR,
+                    "Expected at least one condition to evaluate to true, or to have a default flow"),
+                null);
         return;
       }
     }

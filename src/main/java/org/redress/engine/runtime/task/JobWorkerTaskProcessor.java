@@ -21,17 +21,17 @@ public final class JobWorkerTaskProcessor implements ElementProcessor<Executable
     Map<String, Object> variables = runner.visibleVariables(instance);
     Evaluated<String> type = runner.expressions().evaluateString(task.jobType(), variables);
     if (type.isFailure()) {
-      runner.raiseIncident(instance, type.failure(), null);
+      runner.incidents().raise(instance, type.failure(), null);
       return;
     }
     Evaluated<Long> retries = runner.expressions().evaluateLong(task.retries(), variables);
     if (retries.isFailure()) {
-      runner.raiseIncident(instance, retries.failure(), null);
+      runner.incidents().raise(instance, retries.failure(), null);
       return;
     }
     int retryCount =
         (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, retries.value()));
-    runner.createJob(instance, type.value(), retryCount, task.headers());
+    runner.jobs().createJob(instance, type.value(), retryCount, task.headers());
     runner.activated(instance);
   }
 

@@ -38,7 +38,7 @@ public final class ScriptTaskProcessor implements ElementProcessor<ExecutableFlo
             .evaluateAny(
                 script.script(), runner.visibleVariables(instance), Failure.EXTRACT_VALUE_ERROR);
     if (result.isFailure()) {
-      runner.raiseIncident(instance, result.failure(), null);
+      runner.incidents().raise(instance, result.failure(), null);
       return;
     }
     Map<String, Object> payload = new HashMap<>();

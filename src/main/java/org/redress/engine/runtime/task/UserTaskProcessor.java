@@ -9,10 +9,10 @@ import org.redress.engine.expression.Expression;
 import org.redress.engine.model.ExecutableUserTask;
 import org.redress.engine.runtime.ElementProcessor;
 import org.redress.engine.runtime.ProcessInstanceRunner;
-import org.redress.engine.runtime.UserTaskBehavior;
 import org.redress.engine.runtime.behavior.Evaluated;
 import org.redress.engine.runtime.behavior.Failure;
 import org.redress.engine.runtime.behavior.TimerSchedule;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.FormStore;
 import org.redress.engine.state.Job;
@@ -39,7 +39,7 @@ public final class UserTaskProcessor implements ElementProcessor<ExecutableUserT
     Evaluated<Integer> priority = priority(runner, element.priority(), variables);
     for (Evaluated<?> value : List.of(assignee, groups, users, due, followUp, priority)) {
       if (value.isFailure()) {
-        runner.raiseIncident(instance, value.failure(), null);
+        runner.incidents().raise(instance, value.failure(), null);
         return;
       }
     }
@@ -47,15 +47,17 @@ public final class UserTaskProcessor implements ElementProcessor<ExecutableUserT
     if (element.formId() != null) {
       var form = runner.services().forms().latest(instance.tenantId(), element.formId());
       if (form.isEmpty()) {
-        runner.raiseIncident(
-            instance,
-            new Failure(
-                "FORM_NOT_FOUND",
-                "Expected to find a form with id '"
-                    + element.formId()
-                    + "', but no form with this id is found. Deploy a form with this id and"
-                    + " resolve the incident."),
-            null);
+        runner
+            .incidents()
+            .raise(
+                instance,
+                new Failure(
+                    "FORM_NOT_FOUND",
+                    "Expected to find a form with id '"
+                        + element.formId()
+                        + "', but no form with this id is found. Deploy a form with this id and"
+                        + " resolve the incident."),
+                null);
         return;
       }
       formKey = form.map(FormStore.FormRow::key).orElse(null);
@@ -104,7 +106,7 @@ public final class UserTaskProcessor implements ElementProcessor<ExecutableUserT
     }
     UserTask task = runner.state().userTaskOf(instance.key());
     if (task != null && !runner.userTasks().cancel(task)) {
-      runner.holdTermination(instance);
+      runner.termination().hold(instance);
     }
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.engine.EngineHarness;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.command.ActivateJobs;
-import org.redress.engine.runtime.UserTaskBehavior;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.UserTask;
 
 /**

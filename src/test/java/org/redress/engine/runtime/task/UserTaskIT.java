@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.engine.EngineHarness;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.command.DeployResources;
-import org.redress.engine.runtime.UserTaskBehavior;
+import org.redress.engine.runtime.behavior.UserTaskBehavior;
 import org.redress.engine.state.UserTask;
 
 class UserTaskIT {

@@ -1,4 +1,4 @@
-package org.redress.engine.runtime;
+package org.redress.engine.runtime.behavior;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ import org.redress.engine.model.ExecutableFlowNode;
 import org.redress.engine.model.ExecutableReceiveTask;
 import org.redress.engine.model.ExecutableStartEvent;
 import org.redress.engine.model.ExecutableSubProcess;
-import org.redress.engine.runtime.behavior.Evaluated;
-import org.redress.engine.runtime.behavior.Failure;
-import org.redress.engine.runtime.behavior.TimerSchedule;
+import org.redress.engine.runtime.DeployedProcess;
+import org.redress.engine.runtime.EngineServices;
+import org.redress.engine.runtime.ProcessInstanceRunner;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
 import org.redress.engine.state.EventStore;
@@ -35,9 +35,9 @@ public final class EventBehavior {
   private final ProcessInstanceRunner runner;
   private final EngineServices services;
 
-  EventBehavior(ProcessInstanceRunner runner, EngineServices services) {
+  public EventBehavior(ProcessInstanceRunner runner) {
     this.runner = runner;
-    this.services = services;
+    this.services = runner.services();
   }
 
   /**
@@ -61,7 +61,7 @@ public final class EventBehavior {
       if (definition instanceof EventDefinition.Timer timer) {
         Evaluated<TimerSchedule> schedule = schedule(timer, variables);
         if (schedule.isFailure()) {
-          runner.raiseIncident(owner, schedule.failure(), null);
+          runner.incidents().raise(owner, schedule.failure(), null);
           return false;
         }
         runner
@@ -85,12 +85,12 @@ public final class EventBehavior {
         EventDefinition.Message message = (EventDefinition.Message) definition;
         Evaluated<String> name = runner.expressions().evaluateString(message.name(), variables);
         if (name.isFailure()) {
-          runner.raiseIncident(owner, name.failure(), null);
+          runner.incidents().raise(owner, name.failure(), null);
           return false;
         }
         Evaluated<String> key = correlationKey(message.correlationKey(), variables, element);
         if (key.isFailure()) {
-          runner.raiseIncident(owner, key.failure(), null);
+          runner.incidents().raise(owner, key.failure(), null);
           return false;
         }
         MessageSubscription subscription =
@@ -198,8 +198,7 @@ public final class EventBehavior {
     while (scope != null) {
       ExecutableSubProcess eventSubProcess = errorEventSubProcess(scope, code);
       if (eventSubProcess != null) {
-        runner.interrupt(
-            scope, new ProcessInstanceRunner.Trigger(eventSubProcess.id(), variables, true));
+        runner.termination().interrupt(scope, new Trigger(eventSubProcess.id(), variables, true));
         return true;
       }
       ExecutableBoundaryEvent boundary = errorBoundary(scope, code);
@@ -237,11 +236,11 @@ public final class EventBehavior {
             .orElseThrow();
     ProcessInstanceRunner parent = new ProcessInstanceRunner(parentState, parentProcess, services);
     // the parent terminates this very child: let it find this runner instead of loading a copy
-    parent.linkedRunners().add(runner);
+    parent.callActivities().link(runner);
     if (!parent.catchEvents().throwError(callActivity, code, variables)) {
       return false;
     }
-    runner.linkedRunners().add(parent);
+    runner.callActivities().link(parent);
     parent.run();
     return true;
   }
@@ -270,7 +269,7 @@ public final class EventBehavior {
 
   private void catchByBoundary(
       ElementInstance activity, ExecutableBoundaryEvent boundary, Map<String, Object> variables) {
-    runner.terminate(activity, new ProcessInstanceRunner.Trigger(boundary.id(), variables, true));
+    runner.termination().terminate(activity, new Trigger(boundary.id(), variables, true));
   }
 
   private void trigger(ElementInstance owner, String catchElementId, Map<String, Object> payload) {
@@ -287,7 +286,7 @@ public final class EventBehavior {
       if (boundary.interrupting()) {
         // the boundary event starts once the activity has terminated (canceling listeners may
         // hold it)
-        runner.terminate(owner, new ProcessInstanceRunner.Trigger(boundary.id(), payload, false));
+        runner.termination().terminate(owner, new Trigger(boundary.id(), payload, false));
       } else {
         runner.activate(boundary, owner.flowScopeKey(), payload, false);
       }
@@ -296,8 +295,7 @@ public final class EventBehavior {
           (ExecutableSubProcess) runner.process().process().element(start.info().flowScopeId());
       if (start.interrupting()) {
         closeEventSubProcessStarts(owner);
-        runner.interrupt(
-            owner, new ProcessInstanceRunner.Trigger(eventSubProcess.id(), payload, false));
+        runner.termination().interrupt(owner, new Trigger(eventSubProcess.id(), payload, false));
       } else {
         runner.activate(eventSubProcess, owner.key(), payload, false);
       }

@@ -1,4 +1,4 @@
-package org.redress.engine.runtime;
+package org.redress.engine.runtime.behavior;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.redress.engine.EngineRejection;
 import org.redress.engine.model.ExecutableUserTask;
-import org.redress.engine.runtime.behavior.Evaluated;
+import org.redress.engine.runtime.ProcessInstanceRunner;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.Job;
 import org.redress.engine.state.Json;
@@ -52,7 +52,7 @@ public final class UserTaskBehavior {
 
   private final ProcessInstanceRunner runner;
 
-  UserTaskBehavior(ProcessInstanceRunner runner) {
+  public UserTaskBehavior(ProcessInstanceRunner runner) {
     this.runner = runner;
   }
 
@@ -163,7 +163,7 @@ public final class UserTaskBehavior {
         applyCorrections(task, request.corrections);
         task.cancel(runner.now());
         record(task, "CANCELED", null, task.assignee(), null, key);
-        runner.terminationReleased(element);
+        runner.termination().released(element);
       }
       default -> throw new IllegalStateException("Unknown user task transition " + transition);
     }
@@ -191,11 +191,20 @@ public final class UserTaskBehavior {
     Evaluated<String> type = runner.expressions().evaluateString(listener.jobType(), variables);
     Evaluated<Long> retries = runner.expressions().evaluateLong(listener.retries(), variables);
     if (type.isFailure() || retries.isFailure()) {
-      runner.raiseIncident(element, type.isFailure() ? type.failure() : retries.failure(), null);
+      runner
+          .incidents()
+          .raise(element, type.isFailure() ? type.failure() : retries.failure(), null);
       return;
     }
-    runner.createJob(
-        element, type.value(), retries.value().intValue(), Map.of(), "TASK_LISTENER", transition);
+    runner
+        .jobs()
+        .createJob(
+            element,
+            type.value(),
+            retries.value().intValue(),
+            Map.of(),
+            "TASK_LISTENER",
+            transition);
   }
 
   /** Applies attribute changes (from an update request or listener corrections). */
