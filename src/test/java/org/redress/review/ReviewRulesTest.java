@@ -237,7 +237,7 @@ class ReviewRulesTest {
     assertThat(below.required()).isFalse();
     assertThat(below.reasons()).isEmpty();
     assertThat(at.required()).isTrue();
-    assertThat(at.reasons()).singleElement().asString().contains("100000");
+    assertThat(at.reasons()).singleElement().asString().contains("1000.00");
   }
 
   @Test
