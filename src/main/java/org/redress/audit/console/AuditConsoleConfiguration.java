@@ -17,6 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class AuditConsoleConfiguration {
 
   @Bean
+  AuditTimes auditTimes() {
+    return new AuditTimes();
+  }
+
+  @Bean
   CaseSearchQueries caseSearchQueries(JdbcClient jdbc) {
     return new CaseSearchQueries(jdbc);
   }

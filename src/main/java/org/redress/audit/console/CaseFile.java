@@ -30,6 +30,11 @@ public record CaseFile(
     List<LedgerEntry> ledger,
     Chain chain) {
 
+  /** The decision rounds of one appeal, oldest first. */
+  public List<Decision> decisionsOf(String appealId) {
+    return decisions.stream().filter(d -> d.appealId().equals(appealId)).toList();
+  }
+
   /**
    * The audit chain's verification.
    *
