@@ -79,7 +79,7 @@ class DashboardController {
             count,
             f.openAppealsByAge(),
             "s-open",
-            true,
+            1,
             v -> String.valueOf((long) v)));
 
     // SLA breaches per week
@@ -98,7 +98,7 @@ class DashboardController {
             count,
             f.slaBreachesPerWeek(),
             "s-breach",
-            true,
+            1,
             v -> String.valueOf((long) v)));
 
     // decisions per week by outcome (stacked)
@@ -135,7 +135,7 @@ class DashboardController {
                 decisionsSummary,
                 weeks,
                 series,
-                true,
+                1,
                 v -> String.valueOf((long) v)),
             weekHeading,
             weeks,
@@ -154,15 +154,15 @@ class DashboardController {
                 : msg(
                     "console.audit.dashboard.median.summary",
                     locale,
-                    String.format(Locale.ROOT, "%.1f", f.medianHours()),
+                    hours(f.medianHours()),
                     firstWeek),
             weekHeading,
             weeks,
             hours,
             f.medianHoursPerWeek(),
             "s-median",
-            false,
-            v -> String.format(Locale.ROOT, "%.1f", v)));
+            0.25,
+            DashboardController::hours));
 
     // share of decisions reversed per week
     List<Double> percent =
@@ -184,7 +184,7 @@ class DashboardController {
             "%",
             percent,
             "s-reversed",
-            false,
+            5,
             v -> String.format(Locale.ROOT, "%.0f%%", v)));
     return charts;
   }
@@ -198,7 +198,7 @@ class DashboardController {
       String column,
       List<? extends Number> values,
       String cssClass,
-      boolean integers,
+      double minStep,
       java.util.function.DoubleFunction<String> format) {
     String svg =
         SvgBarChart.render(
@@ -207,12 +207,17 @@ class DashboardController {
             summary,
             labels,
             List.of(new SvgBarChart.Series(column, cssClass, values)),
-            integers,
+            minStep,
             format);
     List<List<String>> rows =
         values.stream().map(v -> List.of(v == null ? "–" : format.apply(v.doubleValue()))).toList();
     return new Chart(
         id, title, summary, svg, labelHeading, labels, List.of(column), List.of(cssClass), rows);
+  }
+
+  /** Hours as staff read them: whole hours from 10 on, else one or two decimals. */
+  static String hours(double h) {
+    return String.format(Locale.ROOT, h >= 10 ? "%.0f" : h >= 1 ? "%.1f" : "%.2f", h);
   }
 
   private String msg(String key, Locale locale, Object... args) {

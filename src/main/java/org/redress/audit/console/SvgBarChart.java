@@ -27,7 +27,7 @@ final class SvgBarChart {
   private SvgBarChart() {}
 
   /**
-   * @param integers counts: grid lines at whole numbers only
+   * @param minStep the smallest step between grid lines (1 for counts)
    * @param format how a value reads on the axis and in tooltips
    */
   static String render(
@@ -36,7 +36,7 @@ final class SvgBarChart {
       String description,
       List<String> labels,
       List<Series> series,
-      boolean integers,
+      double minStep,
       DoubleFunction<String> format) {
     double max = 0;
     for (int i = 0; i < labels.size(); i++) {
@@ -46,7 +46,7 @@ final class SvgBarChart {
       }
       max = Math.max(max, sum);
     }
-    double step = integers ? Math.max(1, niceStep(max)) : niceStep(max);
+    double step = Math.max(minStep, niceStep(max));
     double top = Math.max(step, Math.ceil(max / step) * step);
     double plotWidth = WIDTH - LEFT - RIGHT;
     double plotHeight = HEIGHT - TOP - BOTTOM;

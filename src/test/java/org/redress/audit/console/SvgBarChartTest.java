@@ -18,7 +18,7 @@ class SvgBarChartTest {
             List.of(
                 new SvgBarChart.Series("Overturned", "s-overturn", List.of(1, 0)),
                 new SvgBarChart.Series("Upheld", "s-uphold", List.of(2, 3))),
-            true,
+            1,
             v -> String.valueOf((long) v));
 
     assertThat(svg)
@@ -44,7 +44,7 @@ class SvgBarChartTest {
             "d",
             List.of("a"),
             List.of(new SvgBarChart.Series("n", "s", List.of(1))),
-            true,
+            1,
             v -> String.valueOf((long) v));
     assertThat(svg).contains(">1</text>").doesNotContain(">0.25<");
   }
