@@ -48,8 +48,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * The three stateless filter chains of Redress and the beans features use ({@link StaffDirectory},
  * {@link CaseLinks}, {@link CaseAccess}). No sessions and no CSRF tokens: every request carries its
  * credential (HTTP Basic, a case link, or the engine client credential), so there is no session a
- * forged cross-site request could ride on. The appellant portal's pages have a chain of their own
- * ({@link PortalSecurityConfiguration}: case cookie and CSRF token).
+ * forged cross-site request could ride on. The appellant portal's pages and the staff console have
+ * chains of their own ({@link PortalSecurityConfiguration}: case cookie and CSRF token; {@link
+ * ConsoleSecurityConfiguration}: form login, server session and CSRF token).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -224,8 +225,8 @@ class SecurityConfiguration {
 
   /**
    * Everything else: health and the API documentation are public, other actuator endpoints are for
-   * admins, the rest needs a staff account. (When server-rendered consoles arrive, this chain gets
-   * form login, sessions and CSRF protection.)
+   * admins, the rest needs a staff account. The staff console's pages have a chain of their own
+   * ({@link ConsoleSecurityConfiguration}: form login, session, CSRF token).
    */
   @Bean
   @Order(3)
@@ -273,7 +274,7 @@ class SecurityConfiguration {
    * BCrypt-checked staff accounts; unknown names cost a hash check too (no user enumeration). A
    * matching password is remembered for five minutes ({@link VerifiedPasswordCache}).
    */
-  private static AuthenticationManager staffAuthentication(UserDetailsService users) {
+  static AuthenticationManager staffAuthentication(UserDetailsService users) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(
         new VerifiedPasswordCache(
@@ -281,7 +282,7 @@ class SecurityConfiguration {
     return new ProviderManager(provider);
   }
 
-  private static AuthorizationManager<RequestAuthorizationContext> roles(Role... roles) {
+  static AuthorizationManager<RequestAuthorizationContext> roles(Role... roles) {
     String[] names = new String[roles.length];
     for (int i = 0; i < roles.length; i++) {
       names[i] = roles[i].name();
@@ -297,7 +298,7 @@ class SecurityConfiguration {
   }
 
   /** AUDITOR is read-only: any request but GET, HEAD and OPTIONS from an auditor is refused. */
-  private static AuthorizationManager<RequestAuthorizationContext> readOnlyAuditors(
+  static AuthorizationManager<RequestAuthorizationContext> readOnlyAuditors(
       AuthorizationManager<RequestAuthorizationContext> rule) {
     return new AuthorizationManager<>() {
       @Override
