@@ -68,7 +68,26 @@ public class CaseInstances {
 
   /** An open incident of the instance. */
   public record InstanceIncident(
-      long key, String elementId, String errorType, String message, Instant createdAt) {}
+      long key, String elementId, String errorType, String message, Instant createdAt) {
+
+    public String headline() {
+      return firstLine(message);
+    }
+
+    public boolean hasMore() {
+      return message != null && !message.strip().equals(headline());
+    }
+  }
+
+  /** The first line of an engine message (job failures often carry a stack trace). */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    String stripped = message.strip();
+    int end = stripped.indexOf('\n');
+    return (end < 0 ? stripped : stripped.substring(0, end)).strip();
+  }
 
   /**
    * What the diagram widget marks: completed elements, taken sequence flows, tokens waiting per
@@ -185,9 +204,7 @@ public class CaseInstances {
               i.getErrorMessage(),
               instant(i.getCreationTime())));
       incidentMarkers.merge(
-          i.getElementId(),
-          i.getErrorMessage() == null ? "" : i.getErrorMessage(),
-          (a, b) -> a + "\n" + b);
+          i.getElementId(), firstLine(i.getErrorMessage()), (a, b) -> a + "\n" + b);
     }
     List<Var> variables =
         EngineSearch.all(

@@ -1,5 +1,6 @@
 package org.redress.audit.console;
 
+import org.redress.console.ConsolePage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -7,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and that instance's BPMN XML for the diagram widget. Read-only.
  */
 @Controller
+@ConsolePage
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 class CasePageController {
 
@@ -24,6 +27,12 @@ class CasePageController {
 
   CasePageController(CaseFileService cases) {
     this.cases = cases;
+  }
+
+  /** Marks this section in the console's navigation. */
+  @ModelAttribute("section")
+  String section() {
+    return "cases";
   }
 
   @GetMapping("/console/cases/{caseId}")

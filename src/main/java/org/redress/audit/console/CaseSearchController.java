@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.redress.console.ConsolePage;
 import org.redress.review.Outcome;
 import org.redress.suspension.CaseStatus;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * as CSV and JSON with the same filters. Read-only.
  */
 @Controller
+@ConsolePage
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 class CaseSearchController {
 
@@ -39,6 +41,12 @@ class CaseSearchController {
   CaseSearchController(CaseSearchQueries queries, OpenIncidents incidents) {
     this.queries = queries;
     this.incidents = incidents;
+  }
+
+  /** Marks this section in the console's navigation. */
+  @ModelAttribute("section")
+  String section() {
+    return "cases";
   }
 
   @GetMapping("/console/cases")

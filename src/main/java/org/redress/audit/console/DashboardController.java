@@ -5,11 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.redress.console.ConsolePage;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * {@code /console/dashboard}: the figures auditors watch, drawn as pictures (server-rendered SVG
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * the page's periodic refresh.
  */
 @Controller
+@ConsolePage
 class DashboardController {
 
   private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MM-dd");
@@ -41,6 +44,12 @@ class DashboardController {
       List<String> columns,
       List<String> columnClasses,
       List<List<String>> rows) {}
+
+  /** Marks this section in the console's navigation. */
+  @ModelAttribute("section")
+  String section() {
+    return "dashboard";
+  }
 
   @GetMapping("/console/dashboard")
   @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")

@@ -1,6 +1,7 @@
 package org.redress.audit.console;
 
 import java.util.List;
+import org.redress.console.ConsolePage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as well as by the console's filter chain.
  */
 @Controller
+@ConsolePage
 class IncidentConsoleController {
 
   /** Retries an admin may give at once. */
@@ -33,6 +36,12 @@ class IncidentConsoleController {
 
   IncidentConsoleController(OpenIncidents incidents) {
     this.incidents = incidents;
+  }
+
+  /** Marks this section in the console's navigation. */
+  @ModelAttribute("section")
+  String section() {
+    return "incidents";
   }
 
   @GetMapping("/console/incidents")

@@ -18,4 +18,15 @@ public record OpenIncident(
     String errorType,
     String errorMessage,
     Instant createdAt,
-    Long jobKey) {}
+    Long jobKey) {
+
+  /** The message's first line (a worker's failure often carries a whole stack trace). */
+  public String headline() {
+    return CaseInstances.firstLine(errorMessage);
+  }
+
+  /** True if the message has more than its first line. */
+  public boolean hasMore() {
+    return errorMessage != null && !errorMessage.strip().equals(headline());
+  }
+}

@@ -211,7 +211,7 @@ public final class AuditConsoleBenchmark {
         "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
     HttpResponse<String> login =
         client.send(
-            HttpRequest.newBuilder(URI.create(base + "/login"))
+            HttpRequest.newBuilder(URI.create(base + "/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
