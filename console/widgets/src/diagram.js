@@ -29,26 +29,33 @@ function badge(className, text) {
   return element;
 }
 
-function mark(viewer, markers) {
+function mark(viewer, markers, container) {
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
   const overlays = viewer.get('overlays');
   const known = (id) => registry.get(id) != null;
   (markers.completed || []).filter(known).forEach((id) => canvas.addMarker(id, 'rd-completed'));
-  (markers.taken || []).filter(known).forEach((id) => canvas.addMarker(id, 'rd-taken'));
+  const taken = new Set((markers.taken || []).filter(known));
+  // The engine records no taken sequence flow out of an event-based gateway (the event that
+  // occurred is activated directly, as in Zeebe): such a flow was taken when its target ran.
+  const reached = new Set([...(markers.completed || []), ...Object.keys(markers.active || {})]);
+  registry
+    .filter((e) => e.type === 'bpmn:SequenceFlow' && e.source && e.target)
+    .filter((e) => e.source.type === 'bpmn:EventBasedGateway' && reached.has(e.source.id))
+    .filter((e) => reached.has(e.target.id))
+    .forEach((e) => taken.add(e.id));
+  taken.forEach((id) => canvas.addMarker(id, 'rd-taken'));
   Object.entries(markers.active || {}).filter(([id]) => known(id)).forEach(([id, count]) => {
     canvas.addMarker(id, 'rd-active');
-    overlays.add(id, 'rd-token', {
-      position: { bottom: 12, left: -10 },
-      html: badge('rd-token-count', String(count))
-    });
+    const tokens = badge('rd-token-count', String(count));
+    tokens.setAttribute('title', (container.getAttribute('data-bpmn-token-label') || 'Tokens') + ': ' + count);
+    overlays.add(id, 'rd-token', { position: { bottom: 12, left: -10 }, html: tokens });
   });
   Object.entries(markers.incidents || {}).filter(([id]) => known(id)).forEach(([id, message]) => {
     canvas.addMarker(id, 'rd-incident');
-    overlays.add(id, 'rd-incident', {
-      position: { top: -28, left: 0 },
-      html: badge('rd-incident-message', message)
-    });
+    const text = badge('rd-incident-message', message);
+    text.setAttribute('role', 'note');
+    overlays.add(id, 'rd-incident', { position: { top: -28, left: 0 }, html: text });
   });
   if (markers.selected && known(markers.selected)) {
     canvas.addMarker(markers.selected, 'rd-selected');
@@ -67,7 +74,7 @@ async function show(container) {
     }
     await viewer.importXML(await response.text());
     viewer.get('canvas').zoom('fit-viewport', 'auto');
-    mark(viewer, markersOf(container));
+    mark(viewer, markersOf(container), container);
     container.setAttribute('data-bpmn-ready', 'true');
   } catch (e) {
     viewer.destroy();

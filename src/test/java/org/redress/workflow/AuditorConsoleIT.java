@@ -114,6 +114,7 @@ class AuditorConsoleIT extends WorkflowTestBase {
       assertMarked(dave, "EndEvent_CaseClosed", "rd-completed");
       assertMarked(dave, "SequenceFlow_Recorded", "rd-taken");
       assertMarked(dave, "SequenceFlow_ReviewAppeal", "rd-taken");
+      assertMarked(dave, "SequenceFlow_AppealOption", "rd-taken"); // out of the event gateway
       assertMarked(dave, "SequenceFlow_DecidedOnMerits", "rd-taken");
       assertThat(classesOf(dave, "ServiceTask_FinalizeBan")).doesNotContain("rd-completed ");
       assertThat(classesOf(dave, "SequenceFlow_DeadlineOption")).doesNotContain("rd-taken ");
