@@ -30,6 +30,23 @@ public final class AppealReviewProcess {
   public static final String VAR_PRIORITY = "priority";
   public static final String VAR_REVIEW_DUE_DATE = "reviewDueDate";
   public static final String VAR_FOUR_EYES_REQUIRED = "fourEyesRequired";
+
+  /** Why four eyes are required, in words ("" when not): shown on the review task. */
+  public static final String VAR_FOUR_EYES_REASON = "fourEyesReason";
+
+  /**
+   * The outcome names that need a second reviewer's approval on this appeal ({@link
+   * ReviewRules#fourEyesOutcomes}); {@code Gateway_FourEyes} branches on {@code list
+   * contains(fourEyesOutcomes, outcome)}.
+   */
+  public static final String VAR_FOUR_EYES_OUTCOMES = "fourEyesOutcomes";
+
+  /** The appellant's notice language (BCP 47, e.g. {@code zh-CN}): shown on the task forms. */
+  public static final String VAR_APPELLANT_LANGUAGE = "appellantLanguage";
+
+  /** The console's case page of the case: linked from the task forms (Tasklist). */
+  public static final String VAR_CASE_FILE_URL = "caseFileUrl";
+
   public static final String VAR_URGENT_HUMAN_CONTACT = "urgentHumanContact";
   public static final String VAR_INFORMATION_WINDOW = "informationWindow";
   public static final String VAR_OUTCOME = "outcome";

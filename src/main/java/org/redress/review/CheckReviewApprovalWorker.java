@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * {@code check-review-approval}, the completing listener of the approval task: the approver is a
- * named person other than the decider (four eyes, R-PAY-5).
+ * named person other than the decider (four eyes, R-PAY-5) and sends a complete approval ({@link
+ * ReviewRules#mayApprove}, {@link ReviewRules#validateApproval}, applied by {@link
+ * ReviewService#checkApproval}).
  */
 public class CheckReviewApprovalWorker {
 

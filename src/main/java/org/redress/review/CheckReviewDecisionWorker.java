@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * {@code check-review-decision}, the completing listener of the review task: denies a completion
- * that breaks the review rules, so they hold whichever client completes the task (the Redress API
- * or Camunda Tasklist). The task then stays open with its assignee.
+ * that breaks the review rules ({@link ReviewRules#mayDecide}, {@link
+ * ReviewRules#validateDecision}, applied by {@link ReviewService#checkDecision}), so they hold
+ * whichever client completes the task (the Redress API, the console or Camunda Tasklist). The task
+ * then stays open with its assignee.
  */
 public class CheckReviewDecisionWorker {
 

@@ -7,6 +7,7 @@ import org.redress.audit.AuditTrail;
 import org.redress.funds.FundsService;
 import org.redress.notice.NoticeService;
 import org.redress.shared.security.StaffDirectory;
+import org.redress.shared.web.StaffLinks;
 import org.redress.suspension.SuspensionService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,12 @@ public class ReviewConfiguration {
     return new ReviewRepository(jdbc);
   }
 
+  /** The review rules: public, so the console's pages render forms and errors from them too. */
+  @Bean
+  ReviewRules reviewRules(ReviewProperties properties, StaffDirectory staff, Clock clock) {
+    return new ReviewRules(properties, staff, clock);
+  }
+
   @Bean
   ReviewService reviewService(
       ReviewRepository repository,
@@ -37,6 +44,7 @@ public class ReviewConfiguration {
       CamundaClient camunda,
       PlatformTransactionManager transactions,
       ReviewProperties properties,
+      ReviewRules rules,
       Clock clock) {
     return new ReviewService(
         repository,
@@ -49,6 +57,7 @@ public class ReviewConfiguration {
         camunda,
         new TransactionTemplate(transactions),
         properties,
+        rules,
         clock);
   }
 
@@ -58,8 +67,9 @@ public class ReviewConfiguration {
   }
 
   @Bean
-  TriageAppealWorker triageAppealWorker(ReviewService reviews, ReviewProperties properties) {
-    return new TriageAppealWorker(reviews, properties);
+  TriageAppealWorker triageAppealWorker(
+      ReviewService reviews, ReviewProperties properties, StaffLinks links) {
+    return new TriageAppealWorker(reviews, properties, links);
   }
 
   @Bean

@@ -9,16 +9,19 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.redress.appeal.Appeal;
 import org.redress.appeal.AppealService;
 import org.redress.audit.ActorType;
 import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
 import org.redress.shared.security.Identities;
+import org.redress.shared.security.Role;
 import org.redress.shared.web.ApiException;
 import org.redress.suspension.CaseStatus;
 import org.redress.suspension.SuspensionCase;
@@ -33,9 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The reviewer console's API (roles REVIEWER, SENIOR_REVIEWER), backed by the Camunda user tasks of
  * {@code appeal-review}: what it does here a reviewer could do in Tasklist, and the same rules hold
- * because the process's completing listeners enforce them. This API checks them first only to
- * answer with a precise problem. Names (caller, engine assignee, {@code imposedBy}, deciders) are
- * compared with {@link Identities#same}, as the listeners compare them.
+ * because the process's completing listeners enforce them. This API asks the same {@link
+ * ReviewRules} first only to answer with a precise problem (403 on a claim, 422 with the errors by
+ * field on a decision); what only the listener can judge (e.g. an earlier decider) comes back as
+ * its denial (409). Names are compared with {@link Identities#same}, as the rules compare them.
  */
 @RestController
 @RequestMapping("/api/review/tasks")
@@ -45,6 +49,7 @@ class ReviewController {
   private final AppealService appeals;
   private final SuspensionService suspensions;
   private final ReviewService reviews;
+  private final ReviewRules rules;
   private final AuditTrail audit;
 
   ReviewController(
@@ -52,11 +57,13 @@ class ReviewController {
       AppealService appeals,
       SuspensionService suspensions,
       ReviewService reviews,
+      ReviewRules rules,
       AuditTrail audit) {
     this.camunda = camunda;
     this.appeals = appeals;
     this.suspensions = suspensions;
     this.reviews = reviews;
+    this.rules = rules;
     this.audit = audit;
   }
 
@@ -100,35 +107,21 @@ class ReviewController {
     Appeal appeal = appealOf(task);
     SuspensionCase c = suspensions.get(appeal.caseId());
     String user = principal.getName();
-    if (task.getCandidateGroups().stream().noneMatch(g -> groupsOf(request).contains(g))) {
-      throw new ApiException(
-          403,
-          "NOT_A_CANDIDATE",
-          "Not your queue",
-          "This task is for " + String.join(", ", task.getCandidateGroups()));
-    }
-    if (AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId())
-        && reviews
-            .latestDecision(appeal.appealId())
-            .map(d -> Identities.same(d.decidedBy(), user))
-            .orElse(false)) {
-      throw new ApiException(
-          403,
-          "FOUR_EYES",
-          "You decided this appeal",
-          "A second reviewer must approve your decision; you cannot approve it yourself");
-    }
-    if (Identities.same(user, c.imposedBy())) {
-      throw new ApiException(
-          403,
-          "REVIEWER_IMPOSED_RESTRICTION",
-          "You imposed this restriction",
-          "You imposed this restriction, so another reviewer must handle the appeal against it");
-    }
-    if (task.getAssignee() != null && !Identities.same(task.getAssignee(), user)) {
-      throw ApiException.conflict(
-          "TASK_ALREADY_CLAIMED", "The task is already claimed by " + task.getAssignee());
-    }
+    rules
+        .mayClaim(
+            ReviewRules.TaskKind.ofElement(task.getElementId()),
+            user,
+            rolesOf(request),
+            task.getCandidateGroups(),
+            task.getAssignee(),
+            c.imposedBy(),
+            reviews.latestDecision(appeal.appealId()))
+        .ifPresent(
+            refusal -> {
+              throw ReviewRules.TASK_ALREADY_CLAIMED.equals(refusal.code())
+                  ? ApiException.conflict(refusal.code(), refusal.message())
+                  : new ApiException(403, refusal.code(), refusal.title(), refusal.message());
+            });
     if (user.equals(task.getAssignee())) {
       // A retried claim (e.g. after a lost answer): the task is the caller's already; nothing to
       // record again.
@@ -186,44 +179,21 @@ class ReviewController {
               : "The task is claimed by " + task.getAssignee());
     }
     Map<String, Object> variables = new LinkedHashMap<>();
-    if (AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId())) {
-      List<Map<String, String>> missing = new ArrayList<>();
-      if (body.approved() == null) {
-        missing.add(Map.of("field", "approved", "message", "true or false is required"));
-      }
-      if (blank(body.comment())) {
-        missing.add(Map.of("field", "comment", "message", "a comment is required"));
-      }
-      incomplete(missing);
+    if (ReviewRules.TaskKind.ofElement(task.getElementId()) == ReviewRules.TaskKind.APPROVAL) {
+      incomplete(
+          rules.validateApproval(new ReviewRules.ApprovalInput(body.approved(), body.comment())));
       variables.put(AppealReviewProcess.VAR_APPROVED, body.approved());
       variables.put(AppealReviewProcess.VAR_APPROVAL_COMMENT, body.comment().strip());
     } else {
-      List<Map<String, String>> missing = new ArrayList<>();
-      Outcome outcome = null;
-      try {
-        outcome = Outcome.valueOf(String.valueOf(body.outcome()));
-      } catch (IllegalArgumentException e) {
-        missing.add(
-            Map.of(
-                "field",
-                "outcome",
-                "message",
-                "one of OVERTURN, UPHOLD, MODIFY, REQUEST_INFO, INADMISSIBLE, MANIFESTLY_UNFOUNDED"));
-      }
-      if (blank(body.rationale())) {
-        missing.add(
-            Map.of("field", "rationale", "message", "a plain-language rationale is required"));
-      }
-      if (blank(body.policyReference())) {
-        missing.add(
-            Map.of("field", "policyReference", "message", "a policy reference is required"));
-      }
-      if (outcome == Outcome.MODIFY && blank(body.restrictionEndsAt())) {
-        missing.add(
-            Map.of("field", "restrictionEndsAt", "message", "MODIFY needs the new end (ISO 8601)"));
-      }
-      incomplete(missing);
-      variables.put(AppealReviewProcess.VAR_OUTCOME, outcome.name());
+      incomplete(
+          rules.validateDecision(
+              new ReviewRules.DecisionInput(
+                  body.outcome(),
+                  body.rationale(),
+                  body.policyReference(),
+                  body.restrictionEndsAt(),
+                  body.question())));
+      variables.put(AppealReviewProcess.VAR_OUTCOME, body.outcome());
       variables.put(AppealReviewProcess.VAR_RATIONALE, body.rationale().strip());
       variables.put(AppealReviewProcess.VAR_POLICY_REFERENCE, body.policyReference().strip());
       variables.put(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT, body.restrictionEndsAt());
@@ -240,27 +210,47 @@ class ReviewController {
     return view(userTask(userTaskKey));
   }
 
-  /** The task groups a caller's roles give: reviewers, and senior reviewers also their own. */
-  private static List<String> groupsOf(HttpServletRequest request) {
-    List<String> groups = new ArrayList<>();
-    if (request.isUserInRole("REVIEWER") || request.isUserInRole("SENIOR_REVIEWER")) {
-      groups.add(AppealReviewProcess.GROUP_REVIEWERS);
-    }
-    if (request.isUserInRole("SENIOR_REVIEWER")) {
-      groups.add(AppealReviewProcess.GROUP_SENIOR_REVIEWERS);
-    }
-    return groups;
+  /** The task groups a caller's roles give ({@link ReviewRules#taskGroups}). */
+  private List<String> groupsOf(HttpServletRequest request) {
+    return rules.taskGroups(rolesOf(request));
   }
 
-  private void incomplete(List<Map<String, String>> missing) {
-    if (!missing.isEmpty()) {
-      throw new ApiException(
-          422,
-          "DECISION_INCOMPLETE",
-          "Incomplete decision",
-          "The decision lacks " + missing.size() + " required element(s); see errors",
-          Map.of("errors", missing));
+  private static Set<Role> rolesOf(HttpServletRequest request) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Role role : Role.values()) {
+      if (request.isUserInRole(role.name())) {
+        roles.add(role);
+      }
     }
+    return roles;
+  }
+
+  /**
+   * The rules' field errors as this API's problem: code {@code DECISION_INCOMPLETE}, {@code errors}
+   * as {@code [{field, code, message}]} with the request's field names (the approval's {@code
+   * approvalComment} is this API's {@code comment}).
+   */
+  private static void incomplete(Map<String, ReviewRules.FieldError> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    List<Map<String, String>> list = new ArrayList<>();
+    errors.forEach(
+        (field, error) ->
+            list.add(
+                Map.of(
+                    "field",
+                    AppealReviewProcess.VAR_APPROVAL_COMMENT.equals(field) ? "comment" : field,
+                    "code",
+                    error.code(),
+                    "message",
+                    error.message())));
+    throw new ApiException(
+        422,
+        "DECISION_INCOMPLETE",
+        "Incomplete decision",
+        "The decision lacks or breaks " + list.size() + " required element(s); see errors",
+        Map.of("errors", list));
   }
 
   private List<UserTask> search(
@@ -301,7 +291,8 @@ class ReviewController {
 
   private ReviewTaskView view(UserTask task) {
     Optional<Appeal> appeal = appeals.ofReviewProcess(task.getProcessInstanceKey());
-    boolean approval = AppealReviewProcess.ELEMENT_APPROVE_DECISION.equals(task.getElementId());
+    boolean approval =
+        ReviewRules.TaskKind.ofElement(task.getElementId()) == ReviewRules.TaskKind.APPROVAL;
     return new ReviewTaskView(
         task.getUserTaskKey(),
         approval ? "APPROVAL" : "REVIEW",
@@ -340,9 +331,5 @@ class ReviewController {
 
   private static ApiException notFound(long key) {
     return ApiException.notFound("TASK_NOT_FOUND", "No review task " + key);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -28,15 +28,15 @@ import org.redress.suspension.SuspensionService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Human review of appeals: triage, the review rules, decisions, four eyes, SLA escalation, and
- * carrying the decision out. The review rules are checked here for both ways of deciding: the
- * Redress review API and the completing task listeners of the process (so they also hold when
- * reviewers work in Camunda Tasklist): the decider is a named person (R-EU-6), not the one who
- * imposed the restriction and not the one who decided an earlier appeal of the case; rationale and
- * policy reference are required (R-EU-7); above the threshold a different person approves
- * (R-PAY-5). Every "same person" test compares names with {@link Identities#same} (the engine
- * assignee, {@code imposedBy}, stored deciders), so no spelling of a name gets around a rule; the
- * decider and approver are recorded under their account's configured username.
+ * Human review of appeals: triage, decisions, four eyes, SLA escalation, and carrying the decision
+ * out. The review rules themselves live in {@link ReviewRules}; this service gathers the facts they
+ * need (the case's {@code imposedBy}, its decisions) and applies their answers for the completing
+ * task listeners of the process, which every way of deciding passes (the Redress API, the console,
+ * Camunda Tasklist): the decider is a named person (R-EU-6), not the one who imposed the
+ * restriction and not the one who decided an earlier appeal of the case; rationale and policy
+ * reference are required (R-EU-7); above the threshold a different person approves (R-PAY-5). Names
+ * are compared with {@link Identities#same}; the decider and approver are recorded under their
+ * account's configured username.
  */
 public class ReviewService {
 
@@ -50,6 +50,7 @@ public class ReviewService {
   private final CamundaClient camunda;
   private final TransactionTemplate transactions;
   private final ReviewProperties properties;
+  private final ReviewRules rules;
   private final Clock clock;
 
   ReviewService(
@@ -63,6 +64,7 @@ public class ReviewService {
       CamundaClient camunda,
       TransactionTemplate transactions,
       ReviewProperties properties,
+      ReviewRules rules,
       Clock clock) {
     this.repository = repository;
     this.appeals = appeals;
@@ -74,6 +76,7 @@ public class ReviewService {
     this.camunda = camunda;
     this.transactions = transactions;
     this.properties = properties;
+    this.rules = rules;
     this.clock = clock;
   }
 
@@ -82,8 +85,8 @@ public class ReviewService {
   /**
    * {@code triage-appeal}: distress signals make the appeal urgent with human contact; "talk to a
    * person" raises its priority (R-EU-14); repeated manifestly unfounded appeals are flagged for
-   * Art. 23 (R-EU-11), never deprioritised; frozen money above the threshold or a severe category
-   * needs four eyes (R-PAY-5).
+   * Art. 23 (R-EU-11), never deprioritised; whether four eyes are needed, and for which outcomes,
+   * is {@link ReviewRules#fourEyes}'s answer (R-PAY-5).
    */
   public Triage triage(String appealId) {
     Appeal appeal = appeals.get(appealId);
@@ -105,15 +108,25 @@ public class ReviewService {
                 : appeal.talkToPerson() ? properties.sla().person() : properties.sla().normal());
     long frozenMinor =
         funds.assessReleasable(c.caseId()).frozen().stream().mapToLong(Money::minorUnits).sum();
-    boolean fourEyes =
-        frozenMinor >= properties.fourEyesMinFrozenMinor()
-            || properties.fourEyesCategories().contains(c.category());
+    ReviewRules.FourEyes fourEyesRule = rules.fourEyes(frozenMinor, c.category());
+    boolean fourEyes = fourEyesRule.required();
     int unfounded = appeals.manifestlyUnfoundedCount(c.accountId());
     boolean misuse = unfounded >= properties.misuseThreshold();
     if (misuse) {
       signals.add(unfounded + " earlier appeals were manifestly unfounded (Art. 23 check)");
     }
-    Triage triage = new Triage(priority, due, fourEyes, urgent, unfounded, misuse, signals);
+    Triage triage =
+        new Triage(
+            priority,
+            due,
+            fourEyes,
+            urgent,
+            unfounded,
+            misuse,
+            signals,
+            fourEyesRule.reasons(),
+            rules.fourEyesOutcomes(fourEyes),
+            c.locale().toLanguageTag());
     transactions.executeWithoutResult(
         status -> {
           appeals.setPriority(appealId, priority);
@@ -127,12 +140,17 @@ public class ReviewService {
                       + priority
                       + ", decide by "
                       + due
-                      + (fourEyes ? ", second reviewer required" : "")
+                      + (fourEyes
+                          ? ", second reviewer required ("
+                              + String.join("; ", fourEyesRule.reasons())
+                              + ")"
+                          : "")
                       + (signals.isEmpty() ? "" : "; signals: " + String.join(", ", signals)),
                   Map.of(
                       "appealId", appealId,
                       "priority", priority,
                       "fourEyesRequired", fourEyes,
+                      "fourEyesReasons", fourEyesRule.reasons(),
                       "misuseFlag", misuse),
                   appealId + ":APPEAL_TRIAGED"));
         });
@@ -160,44 +178,28 @@ public class ReviewService {
   public Optional<String> checkDecision(ReviewCompletion completion) {
     Appeal appeal = appeals.get(completion.appealId());
     SuspensionCase c = suspensions.get(appeal.caseId());
-    Optional<String> person = checkPerson(completion.assignee(), c, "decide");
-    if (person.isPresent()) {
-      return person;
+    Optional<ReviewRules.Refusal> refusal =
+        rules.mayDecide(
+            completion.assignee(), c.imposedBy(), appeal.appealId(), repository.ofCase(c.caseId()));
+    if (refusal.isPresent()) {
+      return Optional.of(refusal.get().message());
     }
-    for (Decision earlier : repository.ofCase(c.caseId())) {
-      if (!earlier.appealId().equals(appeal.appealId())
-          && earlier.outcome().decidesAppeal()
-          && Identities.same(earlier.decidedBy(), completion.assignee())) {
-        return Optional.of(
-            completion.assignee()
-                + " decided an earlier appeal of this case; another reviewer must decide this one");
-      }
+    Map<String, ReviewRules.FieldError> errors =
+        rules.validateDecision(
+            new ReviewRules.DecisionInput(
+                completion.outcome(),
+                completion.rationale(),
+                completion.policyReference(),
+                completion.restrictionEndsAt(),
+                completion.question()));
+    if (!errors.isEmpty()) {
+      return Optional.of(ReviewRules.summary(errors));
     }
-    Outcome outcome;
-    try {
-      outcome = Outcome.valueOf(String.valueOf(completion.outcome()));
-    } catch (IllegalArgumentException e) {
-      return Optional.of(
-          "outcome must be one of OVERTURN, UPHOLD, MODIFY, REQUEST_INFO, INADMISSIBLE,"
-              + " MANIFESTLY_UNFOUNDED");
-    }
-    if (blank(completion.rationale())) {
-      return Optional.of("a plain-language rationale is required (R-EU-7)");
-    }
-    if (blank(completion.policyReference())) {
-      return Optional.of("a policy reference is required (R-EU-7)");
-    }
-    Instant endsAt = null;
-    if (outcome == Outcome.MODIFY) {
-      try {
-        endsAt = Instant.parse(String.valueOf(completion.restrictionEndsAt()));
-      } catch (RuntimeException e) {
-        return Optional.of("MODIFY needs restrictionEndsAt, an ISO 8601 instant");
-      }
-      if (!endsAt.isAfter(clock.instant())) {
-        return Optional.of("restrictionEndsAt must be in the future");
-      }
-    }
+    Outcome outcome = ReviewRules.outcome(completion.outcome()).orElseThrow();
+    Instant endsAt =
+        outcome == Outcome.MODIFY
+            ? ReviewRules.instant(completion.restrictionEndsAt()).orElseThrow()
+            : null;
     String question = null;
     Instant replyBy = null;
     if (outcome == Outcome.REQUEST_INFO) {
@@ -219,7 +221,7 @@ public class ReviewService {
             staff.accountName(completion.assignee()),
             clock.instant(),
             completion.userTaskKey(),
-            completion.fourEyesRequired() && outcome.decidesAppeal(),
+            rules.needsApproval(completion.fourEyesRequired(), outcome),
             null,
             null,
             null,
@@ -235,24 +237,17 @@ public class ReviewService {
   public Optional<String> checkApproval(ApprovalCompletion completion) {
     Appeal appeal = appeals.get(completion.appealId());
     SuspensionCase c = suspensions.get(appeal.caseId());
-    Optional<String> person = checkPerson(completion.assignee(), c, "approve");
-    if (person.isPresent()) {
-      return person;
-    }
     Optional<Decision> proposed = repository.latest(appeal.appealId());
-    if (proposed.isEmpty() || proposed.get().status() != Decision.Status.PROPOSED) {
-      return Optional.of("there is no proposed decision to approve");
+    Optional<ReviewRules.Refusal> refusal =
+        rules.mayApprove(completion.assignee(), c.imposedBy(), proposed);
+    if (refusal.isPresent()) {
+      return Optional.of(refusal.get().message());
     }
-    if (Identities.same(proposed.get().decidedBy(), completion.assignee())) {
-      return Optional.of(
-          "four eyes: the approver must be another person than the decider "
-              + proposed.get().decidedBy());
-    }
-    if (completion.approved() == null) {
-      return Optional.of("approved (true or false) is required");
-    }
-    if (blank(completion.comment())) {
-      return Optional.of("a comment is required");
+    Map<String, ReviewRules.FieldError> errors =
+        rules.validateApproval(
+            new ReviewRules.ApprovalInput(completion.approved(), completion.comment()));
+    if (!errors.isEmpty()) {
+      return Optional.of(ReviewRules.summary(errors));
     }
     String approver = staff.accountName(completion.assignee());
     transactions.executeWithoutResult(
@@ -281,21 +276,6 @@ public class ReviewService {
     return Optional.empty();
   }
 
-  private Optional<String> checkPerson(String user, SuspensionCase c, String verb) {
-    if (blank(user)) {
-      return Optional.of("the task must be claimed by the reviewer who " + verb + "s it");
-    }
-    if (!staff.isPerson(user) && !properties.acceptUnknownReviewers()) {
-      return Optional.of(
-          user + " is not a known human reviewer; only a named person may " + verb + " (R-EU-6)");
-    }
-    if (Identities.same(user, c.imposedBy())) {
-      return Optional.of(
-          user + " imposed this restriction and may not " + verb + " the appeal against it");
-    }
-    return Optional.empty();
-  }
-
   // --- after the decision ----------------------------------------------------------------------
 
   /**
@@ -312,8 +292,7 @@ public class ReviewService {
                       () ->
                           new IllegalStateException(
                               "Expected a decision for appeal " + appealId + ", but none exists"));
-          if (d.status() == Decision.Status.REJECTED
-              || (d.fourEyesRequired() && d.status() == Decision.Status.PROPOSED)) {
+          if (d.status() == Decision.Status.REJECTED || rules.awaitsApproval(d)) {
             throw new IllegalStateException(
                 "Expected the decision of appeal "
                     + appealId

@@ -3,6 +3,7 @@ package org.redress.funds.release;
 import org.redress.audit.AuditTrail;
 import org.redress.funds.FundsService;
 import org.redress.notice.NoticeService;
+import org.redress.shared.web.StaffLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,9 @@ public class FundReleaseConfiguration {
       PayoutDestinations destinations,
       CaseContacts cases,
       NoticeService notices,
-      AuditTrail audit) {
-    return new FundReleaseService(funds, destinations, cases, notices, audit);
+      AuditTrail audit,
+      StaffLinks links) {
+    return new FundReleaseService(funds, destinations, cases, notices, audit, links);
   }
 
   @Bean

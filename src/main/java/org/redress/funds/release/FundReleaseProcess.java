@@ -18,6 +18,12 @@ public final class FundReleaseProcess {
   public static final String VAR_ACCOUNT_ID = "accountId";
   public static final String VAR_PAYOUT = "payout";
 
+  /** The console's case page, linked from the {@code resolve-payout} form (Tasklist). */
+  public static final String VAR_CASE_FILE_URL = "caseFileUrl";
+
+  /** The account holder's notice language (BCP 47), shown on the {@code resolve-payout} form. */
+  public static final String VAR_APPELLANT_LANGUAGE = "appellantLanguage";
+
   public static final String ELEMENT_PAY_OUT = "ServiceTask_PayOut";
   public static final String ELEMENT_RESOLVE_PAYOUT = "UserTask_ResolvePayout";
   public static final String ELEMENT_FUNDS_RELEASED = "EndEvent_FundsReleased";

@@ -22,6 +22,7 @@ import org.redress.notice.NoticeKind;
 import org.redress.notice.NoticeRequest;
 import org.redress.notice.NoticeService;
 import org.redress.shared.Money;
+import org.redress.shared.web.StaffLinks;
 
 /**
  * The steps of {@code fund-release}. Idempotency keys are derived from the case and the
@@ -38,18 +39,21 @@ public class FundReleaseService {
   private final CaseContacts cases;
   private final NoticeService notices;
   private final AuditTrail audit;
+  private final StaffLinks links;
 
   FundReleaseService(
       FundsService funds,
       PayoutDestinations destinations,
       CaseContacts cases,
       NoticeService notices,
-      AuditTrail audit) {
+      AuditTrail audit,
+      StaffLinks links) {
     this.funds = funds;
     this.destinations = destinations;
     this.cases = cases;
     this.notices = notices;
     this.audit = audit;
+    this.links = links;
   }
 
   /** A payout the model handles as the BPMN error {@code PAYOUT_REJECTED}. */
@@ -87,6 +91,18 @@ public class FundReleaseService {
               result.idempotencyKey()));
     }
     return result;
+  }
+
+  /**
+   * What the finance task's form ({@code resolve-payout}) shows at a glance, as process variables:
+   * the link to the case file and the account holder's language.
+   */
+  public Map<String, Object> taskVariables(String caseId) {
+    return Map.of(
+        FundReleaseProcess.VAR_CASE_FILE_URL,
+        links.caseFile(caseId),
+        FundReleaseProcess.VAR_APPELLANT_LANGUAGE,
+        cases.of(caseId).locale().toLanguageTag());
   }
 
   /**

@@ -3,8 +3,12 @@ package org.redress.funds.release;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
+import java.util.Map;
 
-/** {@code release-funds}: see {@link FundReleaseService#release}. */
+/**
+ * {@code release-funds}: see {@link FundReleaseService#release}; also sets what a finance task's
+ * form shows ({@link FundReleaseService#taskVariables}).
+ */
 public class ReleaseFundsWorker {
 
   private final FundReleaseService service;
@@ -14,9 +18,10 @@ public class ReleaseFundsWorker {
   }
 
   @JobWorker(type = FundReleaseProcess.JOB_RELEASE_FUNDS)
-  public void handle(
+  public Map<String, Object> handle(
       @ProcessInstanceKey long processInstanceKey,
       @Variable(FundReleaseProcess.VAR_CASE_ID) String caseId) {
     service.release(caseId, processInstanceKey);
+    return service.taskVariables(caseId);
   }
 }
