@@ -73,8 +73,20 @@ async function show(container) {
       throw new Error(`HTTP ${response.status}`);
     }
     await viewer.importXML(await response.text());
-    viewer.get('canvas').zoom('fit-viewport', 'auto');
+    const canvas = viewer.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
     mark(viewer, markersOf(container), container);
+    // a narrower or wider window (a phone turned, a split screen): fit the whole diagram again
+    if (typeof ResizeObserver === 'function') {
+      let width = container.clientWidth;
+      new ResizeObserver(() => {
+        if (container.clientWidth !== width) {
+          width = container.clientWidth;
+          canvas.resized();
+          canvas.zoom('fit-viewport', 'auto');
+        }
+      }).observe(container);
+    }
     container.setAttribute('data-bpmn-ready', 'true');
   } catch (e) {
     viewer.destroy();

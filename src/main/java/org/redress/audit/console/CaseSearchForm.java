@@ -156,6 +156,13 @@ public class CaseSearchForm {
     this.accountId = accountId;
   }
 
+  /** {@code ?account=} as a short form of {@code ?accountId=} (links and bookmarks). */
+  public void setAccount(String account) {
+    if (blank(accountId) == null) {
+      this.accountId = account;
+    }
+  }
+
   public String getPlatformDecisionId() {
     return platformDecisionId;
   }
