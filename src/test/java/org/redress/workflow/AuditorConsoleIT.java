@@ -103,6 +103,14 @@ class AuditorConsoleIT extends WorkflowTestBase {
           .startsWith(caseId + "," + user.accountId() + ",")
           .contains(",EXECUTED,", ",OVERTURN,", ",alice,");
 
+      // and the JSON export the same case
+      HttpResponse<String> json =
+          getWithSession(
+              dave, dave.driver.findElement(By.id("export-json")).getDomProperty("href"));
+      assertThat(json.statusCode()).isEqualTo(200);
+      assertThat(json.body())
+          .contains("\"total\":1", "\"caseId\":\"" + caseId + "\"", "\"outcome\":\"OVERTURN\"");
+
       // when dave opens the case
       dave.driver.findElement(By.cssSelector("#case-results tbody tr a")).click();
       await().atMost(DEADLINE).until(() -> dave.driver.getCurrentUrl().endsWith("/" + caseId));
