@@ -4,7 +4,8 @@
 // "data": submitting that form validates the form-js form first, then posts its values as JSON in
 // "data", so the server checks everything again exactly as for the API. data-form-errors may hold
 // {"fieldKey": "message"} from the server: shown under the field. The container gets
-// data-form-ready="true" once the form is shown.
+// data-form-ready="true" once the form is shown. Every change of a value is written to the target's
+// "data" input at once and announced with the bubbling event "rd-form-changed".
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './form.css';
@@ -35,7 +36,9 @@ function showServerErrors(container, schema, errors) {
     if (!message) {
       return;
     }
-    const field = container.querySelector(`[data-id="${component.id}"]`);
+    // form-js gives each field's input the id "fjs-form-<form instance>-<component id>"
+    const control = container.querySelector(`[id$="-${component.id}"]`);
+    const field = control && control.closest('.fjs-form-field');
     if (!field) {
       return;
     }
@@ -44,10 +47,11 @@ function showServerErrors(container, schema, errors) {
     note.id = `rd-error-${component.key}`;
     note.textContent = message;
     field.appendChild(note);
-    const input = field.querySelector('input, textarea, select');
+    const input = control.matches('input, textarea, select') ? control : field.querySelector('input, textarea, select');
     if (input) {
       input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', note.id);
+      const described = input.getAttribute('aria-describedby');
+      input.setAttribute('aria-describedby', described ? `${described} ${note.id}` : note.id);
     }
   });
 }
@@ -66,6 +70,14 @@ async function show(container) {
     const schema = await response.json();
     await form.importSchema(schema, json(container, 'data-form-data', {}));
     showServerErrors(container, schema, json(container, 'data-form-errors', {}));
+    // Live values for the page (e.g. the reviewer's notice preview): every change is written to
+    // the target form's "data" input and announced as "rd-form-changed" (bubbles).
+    form.on('changed', (state) => {
+      if (target) {
+        target.querySelector('input[name="data"]').value = JSON.stringify(state.data || {});
+      }
+      container.dispatchEvent(new CustomEvent('rd-form-changed', { bubbles: true }));
+    });
     if (target) {
       target.addEventListener('submit', (event) => {
         event.preventDefault();

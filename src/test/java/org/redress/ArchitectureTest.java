@@ -82,9 +82,9 @@ class ArchitectureTest {
   static final ArchRule featureConsolePagesShouldBeLeaves =
       noClasses()
           .that()
-          .resideOutsideOfPackage("org.redress.*.console..")
+          .resideOutsideOfPackages("org.redress.*.console..", "org.redress.*.*.console..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("org.redress.*.console..")
+          .resideInAnyPackage("org.redress.*.console..", "org.redress.*.*.console..")
           .allowEmptyShould(true);
 }

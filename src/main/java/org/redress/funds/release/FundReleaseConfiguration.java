@@ -48,6 +48,11 @@ public class FundReleaseConfiguration {
   }
 
   @Bean
+  PayoutResolutions payoutResolutions(io.camunda.client.CamundaClient camunda) {
+    return new PayoutResolutions(camunda);
+  }
+
+  @Bean
   ReleaseFundsWorker releaseFundsWorker(FundReleaseService service) {
     return new ReleaseFundsWorker(service);
   }
