@@ -36,8 +36,9 @@ function mark(viewer, markers, container) {
   const known = (id) => registry.get(id) != null;
   (markers.completed || []).filter(known).forEach((id) => canvas.addMarker(id, 'rd-completed'));
   const taken = new Set((markers.taken || []).filter(known));
-  // The engine records no taken sequence flow out of an event-based gateway (the event that
-  // occurred is activated directly, as in Zeebe): such a flow was taken when its target ran.
+  // The embedded engine's sequence-flows endpoint lists no flow out of an event-based gateway
+  // (seen 2026-12-06; whether Zeebe records one was not checked): such a flow was taken when its
+  // target ran.
   const reached = new Set([...(markers.completed || []), ...Object.keys(markers.active || {})]);
   registry
     .filter((e) => e.type === 'bpmn:SequenceFlow' && e.source && e.target)
