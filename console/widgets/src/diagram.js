@@ -29,26 +29,34 @@ function badge(className, text) {
   return element;
 }
 
-function mark(viewer, markers) {
+function mark(viewer, markers, container) {
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
   const overlays = viewer.get('overlays');
   const known = (id) => registry.get(id) != null;
   (markers.completed || []).filter(known).forEach((id) => canvas.addMarker(id, 'rd-completed'));
-  (markers.taken || []).filter(known).forEach((id) => canvas.addMarker(id, 'rd-taken'));
+  const taken = new Set((markers.taken || []).filter(known));
+  // The embedded engine's sequence-flows endpoint lists no flow out of an event-based gateway
+  // (seen 2026-12-06; whether Zeebe records one was not checked): such a flow was taken when its
+  // target ran.
+  const reached = new Set([...(markers.completed || []), ...Object.keys(markers.active || {})]);
+  registry
+    .filter((e) => e.type === 'bpmn:SequenceFlow' && e.source && e.target)
+    .filter((e) => e.source.type === 'bpmn:EventBasedGateway' && reached.has(e.source.id))
+    .filter((e) => reached.has(e.target.id))
+    .forEach((e) => taken.add(e.id));
+  taken.forEach((id) => canvas.addMarker(id, 'rd-taken'));
   Object.entries(markers.active || {}).filter(([id]) => known(id)).forEach(([id, count]) => {
     canvas.addMarker(id, 'rd-active');
-    overlays.add(id, 'rd-token', {
-      position: { bottom: 12, left: -10 },
-      html: badge('rd-token-count', String(count))
-    });
+    const tokens = badge('rd-token-count', String(count));
+    tokens.setAttribute('title', (container.getAttribute('data-bpmn-token-label') || 'Tokens') + ': ' + count);
+    overlays.add(id, 'rd-token', { position: { bottom: 12, left: -10 }, html: tokens });
   });
   Object.entries(markers.incidents || {}).filter(([id]) => known(id)).forEach(([id, message]) => {
     canvas.addMarker(id, 'rd-incident');
-    overlays.add(id, 'rd-incident', {
-      position: { top: -28, left: 0 },
-      html: badge('rd-incident-message', message)
-    });
+    const text = badge('rd-incident-message', message);
+    text.setAttribute('role', 'note');
+    overlays.add(id, 'rd-incident', { position: { top: -28, left: 0 }, html: text });
   });
   if (markers.selected && known(markers.selected)) {
     canvas.addMarker(markers.selected, 'rd-selected');
@@ -66,8 +74,20 @@ async function show(container) {
       throw new Error(`HTTP ${response.status}`);
     }
     await viewer.importXML(await response.text());
-    viewer.get('canvas').zoom('fit-viewport', 'auto');
-    mark(viewer, markersOf(container));
+    const canvas = viewer.get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    mark(viewer, markersOf(container), container);
+    // a narrower or wider window (a phone turned, a split screen): fit the whole diagram again
+    if (typeof ResizeObserver === 'function') {
+      let width = container.clientWidth;
+      new ResizeObserver(() => {
+        if (container.clientWidth !== width) {
+          width = container.clientWidth;
+          canvas.resized();
+          canvas.zoom('fit-viewport', 'auto');
+        }
+      }).observe(container);
+    }
     container.setAttribute('data-bpmn-ready', 'true');
   } catch (e) {
     viewer.destroy();
