@@ -1,6 +1,7 @@
 package org.redress.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.redress.shared.Money;
+import org.redress.suspension.CaseStatus;
 
 /**
  * The staff console's shell through HTTP and a real browser: form sign-in with a server session,
@@ -199,6 +202,24 @@ class StaffConsoleIT extends WorkflowTestBase {
 
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("This page does not exist");
+  }
+
+  @Test
+  void shouldLetAReviewerReadACaseFileWithTheLinkTokenHiddenButNotSearchCases() throws Exception {
+    Account account = account(Money.of(10_000, "EUR"));
+    String caseId = suspend(account, 5_000, null, "bob");
+    await().atMost(DEADLINE).until(() -> suspensions.get(caseId).status() == CaseStatus.NOTIFIED);
+    Staff alice = new Staff();
+    alice.signIn("alice", "alice-demo");
+
+    HttpResponse<String> casePage = alice.get("/console/cases/" + caseId);
+    HttpResponse<String> search = alice.get("/console/cases");
+
+    assertThat(casePage.statusCode()).isEqualTo(200);
+    assertThat(casePage.body())
+        .contains(caseId, "token=[token hidden]")
+        .doesNotContainPattern("token=[A-Za-z0-9_-]{16,}");
+    assertThat(search.statusCode()).isEqualTo(403);
   }
 
   @Test

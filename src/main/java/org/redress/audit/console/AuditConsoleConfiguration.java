@@ -22,6 +22,11 @@ public class AuditConsoleConfiguration {
   }
 
   @Bean
+  NoticeText noticeText() {
+    return new NoticeText();
+  }
+
+  @Bean
   CaseSearchQueries caseSearchQueries(JdbcClient jdbc) {
     return new CaseSearchQueries(jdbc);
   }

@@ -20,8 +20,15 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @ConsolePage
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+@PreAuthorize(CasePageController.CASE_READERS)
 class CasePageController {
+
+  /**
+   * Who reads a case file: the roles of {@code CaseAccess.CASE_READERS}, as {@code GET
+   * /api/cases/{id}}; the task forms in Tasklist link reviewers here.
+   */
+  static final String CASE_READERS =
+      "hasAnyRole('REVIEWER', 'SENIOR_REVIEWER', 'FINANCE', 'AUDITOR', 'ADMIN')";
 
   private final CaseFileService cases;
 
@@ -36,7 +43,7 @@ class CasePageController {
   }
 
   @GetMapping("/console/cases/{caseId}")
-  @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+  @PreAuthorize(CasePageController.CASE_READERS)
   String casePage(
       @PathVariable String caseId,
       @RequestParam(name = "instance", required = false) Long instance,
@@ -56,7 +63,7 @@ class CasePageController {
   }
 
   @GetMapping("/console/cases/{caseId}/instances/{instanceKey}/diagram.xml")
-  @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+  @PreAuthorize(CasePageController.CASE_READERS)
   ResponseEntity<String> diagram(@PathVariable String caseId, @PathVariable long instanceKey) {
     return cases
         .diagramXml(caseId, instanceKey)
