@@ -45,13 +45,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code POST /case/{caseId}/appeal} (multipart, with the form's CSRF token, fetched once per case
  * in the set-up).
  *
- * <p>With {@code benchmark.target=console} it measures the staff console instead (issue 10): {@code
- * benchmark.cases} cases (10,000) of which {@code benchmark.tasks} (1,000) have appealed, so as
- * many review tasks are open; then alice's queue ({@code GET /console/queue}), dave's case page
- * ({@code GET /console/cases/{caseId}}) and his case search by account, each {@code
- * benchmark.requests} times (300) one after the other after a warm-up, signed in through the
- * console's form like a browser. Target: p95 < 300 ms.
- *
  * <p>Settings (system properties): {@code benchmark.rate} (200), {@code benchmark.seconds} (60),
  * {@code benchmark.dataDirectory} (target/load-benchmark-pg), {@code benchmark.target} (api).
  */
@@ -62,7 +55,6 @@ public final class CaseApiLoadBenchmark {
   private final int rate = Integer.getInteger("benchmark.rate", 200);
   private final int seconds = Integer.getInteger("benchmark.seconds", 60);
   private final boolean portal = "portal".equals(System.getProperty("benchmark.target", "api"));
-  private final boolean console = "console".equals(System.getProperty("benchmark.target", "api"));
   private final Map<String, String> csrfTokens = new ConcurrentHashMap<>();
   private final Path dataDirectory =
       Path.of(System.getProperty("benchmark.dataDirectory", "target/load-benchmark-pg"));
@@ -98,10 +90,6 @@ public final class CaseApiLoadBenchmark {
 
   private void run() throws Exception {
     startApp();
-    if (console) {
-      runConsole();
-      return;
-    }
     int needed = rate * seconds;
     log("set-up: reporting %d suspensions", needed);
     long started = System.nanoTime();
@@ -169,156 +157,6 @@ public final class CaseApiLoadBenchmark {
     }
     int index = (int) Math.ceil(p * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-  }
-
-  /** The console's pages with 10,000 cases and 1,000 open review tasks (issue 10). */
-  private void runConsole() throws Exception {
-    int caseCount = Integer.getInteger("benchmark.cases", 10_000);
-    int taskCount = Integer.getInteger("benchmark.tasks", 1_000);
-    int requests = Integer.getInteger("benchmark.requests", 300);
-    long started = System.nanoTime();
-    List<Case> cases = createCases(caseCount);
-    log("set-up: %d cases in %.1f s", cases.size(), (System.nanoTime() - started) / 1e9);
-    awaitNotified(cases.size());
-    List<Case> appealed = cases.subList(0, taskCount);
-    Semaphore inFlight = new Semaphore(16);
-    CountDownLatch done = new CountDownLatch(appealed.size());
-    AtomicInteger failures = new AtomicInteger();
-    for (Case c : appealed) {
-      inFlight.acquire();
-      http.sendAsync(appeal(c), HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (response, failure) -> {
-                inFlight.release();
-                if (failure != null || response.statusCode() != 201) {
-                  failures.incrementAndGet();
-                }
-                done.countDown();
-              });
-    }
-    done.await();
-    if (failures.get() > 0) {
-      throw new AssertionError(failures.get() + " appeals failed in the set-up");
-    }
-    var jdbc =
-        org.springframework.jdbc.core.simple.JdbcClient.create(
-            app.getBean(javax.sql.DataSource.class));
-    long waiting = System.nanoTime();
-    while (jdbc.sql("SELECT count(*) FROM engine.user_task WHERE state = 'CREATED'")
-            .query(Long.class)
-            .single()
-        < taskCount) {
-      if (System.nanoTime() - waiting > TimeUnit.MINUTES.toNanos(10)) {
-        throw new AssertionError("The review tasks were not all created within 10 minutes");
-      }
-      Thread.sleep(1000);
-    }
-    log("set-up: %d appeals, their review tasks open", taskCount);
-
-    HttpClient alice = signedIn("alice", "alice-demo");
-    HttpClient dave = signedIn("dave", "dave-demo");
-    java.util.Random random = new java.util.Random(42);
-    Result queue = sequential("GET /console/queue (alice)", alice, requests, i -> "/console/queue");
-    Result casePage =
-        sequential(
-            "GET /console/cases/{caseId} (dave)",
-            dave,
-            requests,
-            i -> "/console/cases/" + appealed.get(random.nextInt(appealed.size())).caseId());
-    Result search =
-        sequential(
-            "GET /console/cases?account= (dave)",
-            dave,
-            requests,
-            i -> "/console/cases?account=load-" + random.nextInt(caseCount));
-
-    System.out.println();
-    System.out.println("==================== Redress staff console benchmark ====================");
-    System.out.printf(
-        Locale.ROOT,
-        "machine: %d CPUs, %s; %d cases, %d open review tasks; %d requests per page one after the"
-            + " other on loopback (after %d warm-up requests); target p95 < 300 ms%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("os.name"),
-        caseCount,
-        taskCount,
-        requests,
-        WARM_UP);
-    report(queue);
-    report(casePage);
-    report(search);
-  }
-
-  private static final int WARM_UP = 50;
-
-  interface PagePath {
-    String of(int i);
-  }
-
-  /** One request after the other (server time plus loopback), after a warm-up. */
-  private Result sequential(String phase, HttpClient client, int count, PagePath path)
-      throws Exception {
-    for (int i = 0; i < WARM_UP; i++) {
-      client.send(page(path.of(i)), HttpResponse.BodyHandlers.discarding());
-    }
-    long[] latencies = new long[count];
-    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-    int errors = 0;
-    for (int i = 0; i < count; i++) {
-      long sent = System.nanoTime();
-      HttpResponse<String> response =
-          client.send(page(path.of(i)), HttpResponse.BodyHandlers.ofString());
-      latencies[i] = System.nanoTime() - sent;
-      statuses.merge(response.statusCode(), 1, Integer::sum);
-      if (response.statusCode() != 200) {
-        if (++errors <= 3) {
-          log("%s: %d %s", phase, response.statusCode(), response.body());
-        }
-      }
-    }
-    return new Result(phase, count, errors, latencies, statuses);
-  }
-
-  private HttpRequest page(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .header("Accept", "text/html")
-        .timeout(Duration.ofSeconds(30))
-        .GET()
-        .build();
-  }
-
-  /** A client with its own cookies, signed in through the console's form (CSRF token and all). */
-  private HttpClient signedIn(String username, String password) throws Exception {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .cookieHandler(new java.net.CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String form = client.send(page("/console/login"), HttpResponse.BodyHandlers.ofString()).body();
-    java.util.regex.Matcher token =
-        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-    if (!token.find()) {
-      throw new AssertionError("no CSRF token on the sign-in page");
-    }
-    HttpResponse<String> signIn =
-        client.send(
-            HttpRequest.newBuilder(URI.create(base + "/console/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username="
-                            + username
-                            + "&password="
-                            + password
-                            + "&_csrf="
-                            + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (signIn.statusCode() != 302
-        || signIn.headers().firstValue("Location").orElse("").contains("error")) {
-      throw new AssertionError(username + " could not sign in: " + signIn.statusCode());
-    }
-    return client;
   }
 
   interface Request {
@@ -558,8 +396,7 @@ public final class CaseApiLoadBenchmark {
                 "--spring.main.banner-mode=off",
                 // the test classpath turns the app's workers off (config/application.properties)
                 "--camunda.client.worker.defaults.enabled=true",
-                "--logging.level.root=WARN",
-                "--redress.demo.cases=false");
+                "--logging.level.root=WARN");
     log("app started on %s (embedded PostgreSQL in %s)", base, dataDirectory);
   }
 
