@@ -62,7 +62,8 @@ class TaskFormsIT extends WorkflowTestBase {
         .contains("Appellant's language: **zh-CN**")
         .contains("Priority: **50**")
         .contains("Decide by: **" + variables.get("reviewDueDate") + "**")
-        .contains("Four eyes: **yes**, a second reviewer approves the decision (frozen money");
+        .contains(
+            "Four eyes: **yes**, a second reviewer approves the decision (the frozen money, 2000.00, reaches");
     assertThat(variables)
         .containsEntry(
             "fourEyesOutcomes",
