@@ -144,35 +144,24 @@ class ReviewController {
               ? "Claim the task before deciding it"
               : "The task is claimed by " + task.getAssignee());
     }
-    Map<String, Object> variables = new LinkedHashMap<>();
-    if (ReviewRules.TaskKind.ofElement(task.getElementId()) == ReviewRules.TaskKind.APPROVAL) {
-      incomplete(
-          rules.validateApproval(new ReviewRules.ApprovalInput(body.approved(), body.comment())));
-      variables.put(AppealReviewProcess.VAR_APPROVED, body.approved());
-      variables.put(AppealReviewProcess.VAR_APPROVAL_COMMENT, body.comment().strip());
-    } else {
-      incomplete(
-          rules.validateDecision(
-              new ReviewRules.DecisionInput(
-                  body.outcome(),
-                  body.rationale(),
-                  body.policyReference(),
-                  body.restrictionEndsAt(),
-                  body.question())));
-      variables.put(AppealReviewProcess.VAR_OUTCOME, body.outcome());
-      variables.put(AppealReviewProcess.VAR_RATIONALE, body.rationale().strip());
-      variables.put(AppealReviewProcess.VAR_POLICY_REFERENCE, body.policyReference().strip());
-      variables.put(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT, body.restrictionEndsAt());
-      variables.put(AppealReviewProcess.VAR_QUESTION, body.question());
-    }
+    boolean approval =
+        ReviewRules.TaskKind.ofElement(task.getElementId()) == ReviewRules.TaskKind.APPROVAL;
+    Map<String, ReviewRules.FieldError> errors = new LinkedHashMap<>();
     engine(
         () ->
-            camunda
-                .newCompleteUserTaskCommand(userTaskKey)
-                .variables(variables)
-                .action("complete")
-                .send()
-                .join());
+            errors.putAll(
+                approval
+                    ? reviews.approve(
+                        task, new ReviewRules.ApprovalInput(body.approved(), body.comment()))
+                    : reviews.decide(
+                        task,
+                        new ReviewRules.DecisionInput(
+                            body.outcome(),
+                            body.rationale(),
+                            body.policyReference(),
+                            body.restrictionEndsAt(),
+                            body.question()))));
+    incomplete(errors);
     return view(userTask(userTaskKey));
   }
 

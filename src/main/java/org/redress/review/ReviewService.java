@@ -401,6 +401,47 @@ public class ReviewService {
   }
 
   /**
+   * Submits a reviewer's decision on a review task: the review rules first (their errors by field
+   * come back and nothing is sent), then the engine's completion, whose completing listener checks
+   * what needs the case again (a denial reaches the caller as the Camunda client's exception). The
+   * review API and the console both decide here, so neither can allow what the other refuses.
+   */
+  public Map<String, ReviewRules.FieldError> decide(UserTask task, ReviewRules.DecisionInput in) {
+    Map<String, ReviewRules.FieldError> errors = rules.validateDecision(in);
+    if (errors.isEmpty()) {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      variables.put(AppealReviewProcess.VAR_OUTCOME, in.outcome());
+      variables.put(AppealReviewProcess.VAR_RATIONALE, in.rationale().strip());
+      variables.put(AppealReviewProcess.VAR_POLICY_REFERENCE, in.policyReference().strip());
+      variables.put(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT, in.restrictionEndsAt());
+      variables.put(AppealReviewProcess.VAR_QUESTION, in.question());
+      complete(task, variables, "complete");
+    }
+    return errors;
+  }
+
+  /** The same for the second reviewer's approval on an approval task ({@link #decide}). */
+  public Map<String, ReviewRules.FieldError> approve(UserTask task, ReviewRules.ApprovalInput in) {
+    Map<String, ReviewRules.FieldError> errors = rules.validateApproval(in);
+    if (errors.isEmpty()) {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      variables.put(AppealReviewProcess.VAR_APPROVED, in.approved());
+      variables.put(AppealReviewProcess.VAR_APPROVAL_COMMENT, in.comment().strip());
+      complete(task, variables, "approve");
+    }
+    return errors;
+  }
+
+  private void complete(UserTask task, Map<String, Object> variables, String action) {
+    camunda
+        .newCompleteUserTaskCommand(task.getUserTaskKey())
+        .variables(variables)
+        .action(action)
+        .send()
+        .join();
+  }
+
+  /**
    * Why this person may not claim the task now ({@link ReviewRules#mayClaim}: group, four eyes,
    * imposer, someone else holds it), or empty. The API and the console both ask this, each in its
    * own words.

@@ -178,37 +178,30 @@ public class TaskWork {
   public void complete(long userTaskKey, String me, Collection<Role> roles, Map<String, ?> values) {
     OpenTask open = visible(userTaskKey, groups(roles));
     requireMine(open, me);
-    Map<String, ReviewRules.FieldError> errors =
-        open.approval()
-            ? rules.validateApproval(
-                new ReviewRules.ApprovalInput(
-                    values.get(AppealReviewProcess.VAR_APPROVED) instanceof Boolean b ? b : null,
-                    text(values.get(AppealReviewProcess.VAR_APPROVAL_COMMENT))))
-            : rules.validateDecision(
-                new ReviewRules.DecisionInput(
-                    text(values.get(AppealReviewProcess.VAR_OUTCOME)),
-                    text(values.get(AppealReviewProcess.VAR_RATIONALE)),
-                    text(values.get(AppealReviewProcess.VAR_POLICY_REFERENCE)),
-                    text(values.get(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT)),
-                    text(values.get(AppealReviewProcess.VAR_QUESTION))));
+    Map<String, ReviewRules.FieldError> errors = new LinkedHashMap<>();
+    engine(
+        () ->
+            errors.putAll(
+                open.approval()
+                    ? reviews.approve(
+                        open.task(),
+                        new ReviewRules.ApprovalInput(
+                            values.get(AppealReviewProcess.VAR_APPROVED) instanceof Boolean b
+                                ? b
+                                : null,
+                            text(values.get(AppealReviewProcess.VAR_APPROVAL_COMMENT))))
+                    : reviews.decide(
+                        open.task(),
+                        new ReviewRules.DecisionInput(
+                            text(values.get(AppealReviewProcess.VAR_OUTCOME)),
+                            text(values.get(AppealReviewProcess.VAR_RATIONALE)),
+                            text(values.get(AppealReviewProcess.VAR_POLICY_REFERENCE)),
+                            text(values.get(AppealReviewProcess.VAR_RESTRICTION_ENDS_AT)),
+                            text(values.get(AppealReviewProcess.VAR_QUESTION))))));
     if (!errors.isEmpty()) {
       throw new TaskRefusal(
           TaskRefusal.Code.INCOMPLETE, ReviewRules.summary(errors), ReviewRules.messages(errors));
     }
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (String key : FORM_KEYS.getOrDefault(open.task().getElementId(), List.of())) {
-      if (values.containsKey(key)) {
-        variables.put(key, values.get(key));
-      }
-    }
-    engine(
-        () ->
-            camunda
-                .newCompleteUserTaskCommand(userTaskKey)
-                .variables(variables)
-                .action(open.approval() ? "approve" : "complete")
-                .send()
-                .join());
   }
 
   /**
