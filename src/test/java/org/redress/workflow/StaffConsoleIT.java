@@ -11,11 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.redress.shared.Money;
 import org.redress.suspension.CaseStatus;
 
@@ -220,6 +225,37 @@ class StaffConsoleIT extends WorkflowTestBase {
         .contains(caseId, "token=[token hidden]")
         .doesNotContainPattern("token=[A-Za-z0-9_-]{16,}");
     assertThat(search.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldSignInAndReachEveryLinkOfTheFrameWithTheKeyboardAlone() {
+    Assumptions.assumeTrue(ConsoleBrowser.available(), ConsoleBrowser.MISSING);
+    try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
+      browser.go("/console/login");
+      WebElement focused = browser.driver.switchTo().activeElement();
+      assertThat(focused.getDomAttribute("id"))
+          .as("the username field has the focus")
+          .isEqualTo("username");
+
+      new Actions(browser.driver)
+          .sendKeys("alice")
+          .sendKeys(Keys.TAB)
+          .sendKeys("alice-demo")
+          .sendKeys(Keys.ENTER)
+          .perform();
+      await()
+          .atMost(ConsoleBrowser.DEADLINE)
+          .until(() -> browser.driver.getCurrentUrl().endsWith("/console"));
+      List<String> reached = new ArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        reached.add(browser.driver.switchTo().activeElement().getText().strip());
+      }
+
+      assertThat(reached)
+          .containsSubsequence(
+              "Skip to content", "Redress console", "Queue", "My decisions", "中文", "Sign out");
+    }
   }
 
   @Test
