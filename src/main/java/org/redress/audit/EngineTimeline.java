@@ -4,10 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.enums.UserTaskState;
-import io.camunda.client.api.search.request.SearchRequestPage;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.ProcessInstance;
-import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.redress.engine.UserTaskHistory;
 
 /**
@@ -70,13 +67,13 @@ final class EngineTimeline {
       long key = queue.poll();
       instances.add(key);
       for (ProcessInstance child :
-          all(
+          EnginePages.all(
               cursor ->
                   camunda
                       .newProcessInstanceSearchRequest()
                       .filter(f -> f.parentProcessInstanceKey(key))
                       .sort(s -> s.processInstanceKey().asc())
-                      .page(p -> page(p, cursor))
+                      .page(p -> EnginePages.page(p, cursor))
                       .send()
                       .join())) {
         long childKey = child.getProcessInstanceKey();
@@ -92,13 +89,13 @@ final class EngineTimeline {
     Map<Long, List<ElementInstance>> elements = new LinkedHashMap<>();
     for (long key : instances) {
       List<ElementInstance> found =
-          all(
+          EnginePages.all(
               cursor ->
                   camunda
                       .newElementInstanceSearchRequest()
                       .filter(f -> f.processInstanceKey(key))
                       .sort(s -> s.elementInstanceKey().asc())
-                      .page(p -> page(p, cursor))
+                      .page(p -> EnginePages.page(p, cursor))
                       .send()
                       .join());
       elements.put(key, found);
@@ -229,13 +226,13 @@ final class EngineTimeline {
   private void userTasks(long processInstanceKey) {
     Map<Long, UserTask> tasks = new LinkedHashMap<>();
     for (UserTask t :
-        all(
+        EnginePages.all(
             cursor ->
                 camunda
                     .newUserTaskSearchRequest()
                     .filter(f -> f.processInstanceKey(processInstanceKey))
                     .sort(s -> s.creationDate().asc())
-                    .page(p -> page(p, cursor))
+                    .page(p -> EnginePages.page(p, cursor))
                     .send()
                     .join())) {
       tasks.put(t.getUserTaskKey(), t);
@@ -409,35 +406,6 @@ final class EngineTimeline {
 
   private void raiseMax(long processInstanceKey, long key) {
     maxKeyOf.merge(processInstanceKey, key, Math::max);
-  }
-
-  private static SearchRequestPage page(SearchRequestPage p, String cursor) {
-    p.limit(ENGINE_PAGE);
-    if (cursor != null) {
-      p.after(cursor);
-    }
-    return p;
-  }
-
-  /**
-   * Every item of a search, page by page: asks for the next page after the last one's end cursor
-   * until a page comes back short or the total is reached.
-   */
-  static <T> List<T> all(Function<String, SearchResponse<T>> search) {
-    List<T> items = new ArrayList<>();
-    String cursor = null;
-    while (true) {
-      SearchResponse<T> response = search.apply(cursor);
-      items.addAll(response.items());
-      Long total = response.page() == null ? null : response.page().totalItems();
-      boolean more =
-          response.items().size() == ENGINE_PAGE
-              || (total != null && items.size() < total && !response.items().isEmpty());
-      cursor = response.page() == null ? null : response.page().endCursor();
-      if (!more || cursor == null) {
-        return items;
-      }
-    }
   }
 
   private static Instant instant(OffsetDateTime time) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.redress.audit.EnginePages;
 
 /**
  * A case's process instances as the engine reports them through the Camunda client: the call
@@ -126,13 +127,13 @@ public class CaseInstances {
       Node node = stack.pop();
       nodes.add(node);
       List<ProcessInstance> children =
-          EngineSearch.all(
+          EnginePages.all(
               cursor ->
                   camunda
                       .newProcessInstanceSearchRequest()
                       .filter(f -> f.parentProcessInstanceKey(node.key()))
                       .sort(s -> s.processInstanceKey().asc())
-                      .page(p -> EngineSearch.page(p, cursor))
+                      .page(p -> EnginePages.page(p, cursor))
                       .send()
                       .join());
       for (int i = children.size() - 1; i >= 0; i--) {
@@ -146,13 +147,13 @@ public class CaseInstances {
   public Detail detail(Node instance) {
     long key = instance.key();
     List<ElementInstance> found =
-        EngineSearch.all(
+        EnginePages.all(
             cursor ->
                 camunda
                     .newElementInstanceSearchRequest()
                     .filter(f -> f.processInstanceKey(key))
                     .sort(s -> s.elementInstanceKey().asc())
-                    .page(p -> EngineSearch.page(p, cursor))
+                    .page(p -> EnginePages.page(p, cursor))
                     .send()
                     .join());
     List<Element> elements = new ArrayList<>();
@@ -188,12 +189,12 @@ public class CaseInstances {
     List<InstanceIncident> incidents = new ArrayList<>();
     Map<String, String> incidentMarkers = new LinkedHashMap<>();
     for (Incident i :
-        EngineSearch.all(
+        EnginePages.all(
             cursor ->
                 camunda
                     .newIncidentSearchRequest()
                     .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-                    .page(p -> EngineSearch.page(p, cursor))
+                    .page(p -> EnginePages.page(p, cursor))
                     .send()
                     .join())) {
       incidents.add(
@@ -207,12 +208,12 @@ public class CaseInstances {
           i.getElementId(), firstLine(i.getErrorMessage()), (a, b) -> a + "\n" + b);
     }
     List<Var> variables =
-        EngineSearch.all(
+        EnginePages.all(
                 cursor ->
                     camunda
                         .newVariableSearchRequest()
                         .filter(f -> f.processInstanceKey(key))
-                        .page(p -> EngineSearch.page(p, cursor))
+                        .page(p -> EnginePages.page(p, cursor))
                         .send()
                         .join())
             .stream()

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.redress.audit.ActorType;
 import org.redress.audit.AuditEntry;
 import org.redress.audit.AuditTrail;
+import org.redress.audit.EnginePages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,12 +47,12 @@ public class OpenIncidents {
   /** Every open incident, oldest first. */
   public List<OpenIncident> all() {
     List<Incident> incidents =
-        EngineSearch.all(
+        EnginePages.all(
             cursor ->
                 camunda
                     .newIncidentSearchRequest()
                     .filter(f -> f.state(IncidentState.ACTIVE))
-                    .page(p -> EngineSearch.page(p, cursor))
+                    .page(p -> EnginePages.page(p, cursor))
                     .send()
                     .join());
     Map<Long, Long> rootOf = new HashMap<>();
