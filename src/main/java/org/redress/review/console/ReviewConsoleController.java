@@ -167,6 +167,26 @@ class ReviewConsoleController {
         .body(String.valueOf(schema));
   }
 
+  /**
+   * The task page again with the refusal in words and its status; a task the caller may not see
+   * (unknown, or not of their groups) is not shown but refused as such.
+   */
+  private String refusedOnPage(
+      long userTaskKey,
+      Authentication me,
+      Locale locale,
+      Model model,
+      HttpServletResponse response,
+      TaskRefusal refusal,
+      Map<String, Object> values) {
+    if (refusal.code() == TaskRefusal.Code.NOT_FOUND
+        || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
+      throw refusal;
+    }
+    response.setStatus(refusal.code().status());
+    return taskPage(userTaskKey, me, locale, model, refusal, values);
+  }
+
   @PostMapping("/console/tasks/{userTaskKey}/claim")
   String claim(
       @PathVariable long userTaskKey,
@@ -177,12 +197,7 @@ class ReviewConsoleController {
     try {
       work.claim(userTaskKey, me.getName(), Role.of(me));
     } catch (TaskRefusal refusal) {
-      if (refusal.code() == TaskRefusal.Code.NOT_FOUND
-          || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
-        throw refusal;
-      }
-      response.setStatus(refusal.code().status());
-      return taskPage(userTaskKey, me, locale, model, refusal, null);
+      return refusedOnPage(userTaskKey, me, locale, model, response, refusal, null);
     }
     return "redirect:/console/tasks/" + userTaskKey;
   }
@@ -198,12 +213,7 @@ class ReviewConsoleController {
     try {
       work.unclaim(userTaskKey, me.getName(), Role.of(me));
     } catch (TaskRefusal refusal) {
-      if (refusal.code() == TaskRefusal.Code.NOT_FOUND
-          || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
-        throw refusal;
-      }
-      response.setStatus(refusal.code().status());
-      return taskPage(userTaskKey, me, locale, model, refusal, null);
+      return refusedOnPage(userTaskKey, me, locale, model, response, refusal, null);
     }
     redirect.addFlashAttribute("done", "review.done.unclaimed");
     return "redirect:/console/queue";
@@ -227,12 +237,7 @@ class ReviewConsoleController {
     try {
       work.complete(userTaskKey, me.getName(), Role.of(me), values);
     } catch (TaskRefusal refusal) {
-      if (refusal.code() == TaskRefusal.Code.NOT_FOUND
-          || refusal.code() == TaskRefusal.Code.NOT_YOUR_GROUP) {
-        throw refusal;
-      }
-      response.setStatus(refusal.code().status());
-      return taskPage(userTaskKey, me, locale, model, refusal, values);
+      return refusedOnPage(userTaskKey, me, locale, model, response, refusal, values);
     }
     redirect.addFlashAttribute(
         "done",
