@@ -21,11 +21,15 @@ final class EngineCredential {
   private final String clientId;
   private final String secret;
   private final boolean generated;
+  private final byte[] clientIdDigest;
+  private final byte[] secretDigest;
 
   private EngineCredential(String clientId, String secret, boolean generated) {
     this.clientId = Objects.requireNonNull(clientId, "clientId");
     this.secret = Objects.requireNonNull(secret, "secret");
     this.generated = generated;
+    this.clientIdDigest = digest(clientId);
+    this.secretDigest = digest(secret);
   }
 
   /** The configured credential, or one with a fresh random secret when none is configured. */
@@ -63,8 +67,8 @@ final class EngineCredential {
     if (username == null || password == null) {
       return false;
     }
-    boolean idMatches = MessageDigest.isEqual(digest(username), digest(clientId));
-    boolean secretMatches = MessageDigest.isEqual(digest(password), digest(secret));
+    boolean idMatches = MessageDigest.isEqual(digest(username), clientIdDigest);
+    boolean secretMatches = MessageDigest.isEqual(digest(password), secretDigest);
     return idMatches & secretMatches;
   }
 

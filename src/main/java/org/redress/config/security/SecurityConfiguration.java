@@ -129,6 +129,12 @@ class SecurityConfiguration {
     return new CaseAccess();
   }
 
+  /** No Spring MVC handler look-up in front of the filter chains (see the class). */
+  @Bean
+  static IntrospectorCacheFilterRemoval introspectorCacheFilterRemoval() {
+    return new IntrospectorCacheFilterRemoval();
+  }
+
   // ---- filter chains ---------------------------------------------------------------------------
 
   /** The engine API: internal client credential only (ARCHITECTURE.md section 7). */

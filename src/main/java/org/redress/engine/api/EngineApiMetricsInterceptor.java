@@ -2,7 +2,10 @@ package org.redress.engine.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redress.engine.metrics.EngineMetrics;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,6 +19,7 @@ public class EngineApiMetricsInterceptor implements HandlerInterceptor {
   private static final String STARTED = EngineApiMetricsInterceptor.class.getName() + ".started";
 
   private final EngineMetrics metrics;
+  private final Map<Method, String> names = new ConcurrentHashMap<>();
 
   public EngineApiMetricsInterceptor(EngineMetrics metrics) {
     this.metrics = metrics;
@@ -39,7 +43,9 @@ public class EngineApiMetricsInterceptor implements HandlerInterceptor {
     }
     int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
     metrics.command(
-        commandName(method), (status / 100) + "xx", Duration.ofNanos(System.nanoTime() - started));
+        names.computeIfAbsent(method.getMethod(), m -> commandName(method)),
+        (status / 100) + "xx",
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
   static String commandName(HandlerMethod method) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +31,9 @@ public class EngineMetrics {
   public static final String REJECTED = "engine.backpressure.rejected";
 
   private final MeterRegistry registry;
+  // Meters by their tags: building a meter's id for every event costs more than the event.
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -64,12 +69,18 @@ public class EngineMetrics {
    */
   public void jobsActivated(String type, int count, List<Instant> firstActivations, Instant now) {
     jobEvent(type, "ACTIVATED", count);
+    if (firstActivations.isEmpty()) {
+      return;
+    }
     Timer latency =
-        Timer.builder(JOB_ACTIVATION_LATENCY)
-            .description("Time from a job's creation to its first activation by a worker")
-            .tag("type", type)
-            .publishPercentileHistogram()
-            .register(registry);
+        timers.computeIfAbsent(
+            List.of(JOB_ACTIVATION_LATENCY, type),
+            key ->
+                Timer.builder(JOB_ACTIVATION_LATENCY)
+                    .description("Time from a job's creation to its first activation by a worker")
+                    .tag("type", type)
+                    .publishPercentileHistogram()
+                    .register(registry));
     for (Instant created : firstActivations) {
       Duration waited = Duration.between(created, now);
       latency.record(waited.isNegative() ? Duration.ZERO : waited);
@@ -78,22 +89,30 @@ public class EngineMetrics {
 
   /** Process instances started, completed or terminated, per BPMN process id. */
   public void processInstanceEvent(String bpmnProcessId, String action) {
-    Counter.builder(PROCESS_INSTANCE_EVENTS)
-        .description("Process instance lifecycle events")
-        .tag("processId", bpmnProcessId)
-        .tag("action", action)
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            List.of(PROCESS_INSTANCE_EVENTS, bpmnProcessId, action),
+            key ->
+                Counter.builder(PROCESS_INSTANCE_EVENTS)
+                    .description("Process instance lifecycle events")
+                    .tag("processId", bpmnProcessId)
+                    .tag("action", action)
+                    .register(registry))
         .increment();
   }
 
   /** Times one engine API command; {@code outcome} is the HTTP status family (2xx, 4xx, 5xx). */
   public void command(String name, String outcome, Duration took) {
-    Timer.builder(COMMANDS)
-        .description("Engine API commands and queries by name")
-        .tag("command", name)
-        .tag("outcome", outcome)
-        .publishPercentileHistogram()
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            List.of(COMMANDS, name, outcome),
+            key ->
+                Timer.builder(COMMANDS)
+                    .description("Engine API commands and queries by name")
+                    .tag("command", name)
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry))
         .record(took);
   }
 
@@ -123,11 +142,15 @@ public class EngineMetrics {
     if (count <= 0) {
       return;
     }
-    Counter.builder(JOB_EVENTS)
-        .description("Job events per job type and action")
-        .tag("type", type)
-        .tag("action", intent.toLowerCase(Locale.ROOT))
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            List.of(JOB_EVENTS, type, intent),
+            key ->
+                Counter.builder(JOB_EVENTS)
+                    .description("Job events per job type and action")
+                    .tag("type", type)
+                    .tag("action", intent.toLowerCase(Locale.ROOT))
+                    .register(registry))
         .increment(count);
   }
 }

@@ -53,11 +53,14 @@ public class DefinitionStore {
   }
 
   /**
-   * Locks a definition row against deletion (a purge) until the transaction ends; false when it no
-   * longer exists.
+   * Keeps a definition from being deleted until the transaction ends; false when it no longer
+   * exists. Definitions are only ever deleted by a purge, which locks the table in ACCESS EXCLUSIVE
+   * mode first: the ACCESS SHARE lock that this read holds until the end of the transaction is
+   * enough to make the purge wait. (A row lock, FOR SHARE, wrote the row and, with many instances
+   * started at once, built multixacts for every start.)
    */
   public boolean lockShared(long key) {
-    return jdbc.sql("SELECT key FROM engine.process_definition WHERE key = :key FOR SHARE")
+    return jdbc.sql("SELECT key FROM engine.process_definition WHERE key = :key")
         .param("key", key)
         .query(Long.class)
         .optional()

@@ -90,65 +90,73 @@ public class InstanceStore {
     if (!process.get().isActive()) {
       return Optional.of(state);
     }
-    List<ElementInstance> active =
-        jdbc.sql(
-                "SELECT * FROM engine.element_instance WHERE process_instance_key = :pi AND key <> :pi"
-                    + " AND state IN "
-                    + ACTIVE_STATES
-                    + " ORDER BY key")
-            .param("pi", processInstanceKey)
-            .query(ELEMENT)
-            .list();
-    active.forEach(state::addElement);
-    long[] scopes = active.stream().mapToLong(ElementInstance::key).toArray();
-    long[] allScopes = new long[scopes.length + 1];
-    allScopes[0] = processInstanceKey;
-    System.arraycopy(scopes, 0, allScopes, 1, scopes.length);
-    jdbc.sql(
-            "SELECT * FROM engine.variable WHERE process_instance_key = :pi AND scope_key = ANY(:scopes)"
-                + " ORDER BY key")
-        .param("pi", processInstanceKey)
-        .param("scopes", allScopes)
-        .query(VARIABLE)
-        .list()
-        .forEach(v -> state.variables(v.scopeKey()).put(v.name(), v));
-    jdbc.sql(
+    // Everything below in one round trip; the instance row is locked already.
+    StatementPipeline loads = new StatementPipeline();
+    MapSqlParameterSource pi = new MapSqlParameterSource("pi", processInstanceKey);
+    StatementPipeline.Rows<ElementInstance> active =
+        loads.query(
+            "SELECT * FROM engine.element_instance WHERE process_instance_key = :pi AND key <> :pi"
+                + " AND state IN "
+                + ACTIVE_STATES
+                + " ORDER BY key",
+            pi,
+            ELEMENT);
+    // variables of the instance and of its active scopes
+    StatementPipeline.Rows<Variable> variables =
+        loads.query(
+            "SELECT * FROM engine.variable v WHERE process_instance_key = :pi AND (scope_key = :pi"
+                + " OR scope_key IN (SELECT key FROM engine.element_instance"
+                + " WHERE process_instance_key = :pi AND state IN "
+                + ACTIVE_STATES
+                + ")) ORDER BY key",
+            pi,
+            VARIABLE);
+    StatementPipeline.Rows<Job> jobs =
+        loads.query(
             "SELECT * FROM engine.job WHERE process_instance_key = :pi"
-                + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key FOR UPDATE")
-        .param("pi", processInstanceKey)
-        .query(JOB)
-        .list()
-        .forEach(state::addJob);
+                + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key FOR UPDATE",
+            pi,
+            JOB);
+    StatementPipeline.Rows<Timer> timers = null;
+    StatementPipeline.Rows<MessageSubscription> subscriptions = null;
+    StatementPipeline.Rows<UserTask> userTasks = null;
     if (usesEventsOrTasks.test(process.get().processDefinitionKey())) {
-      jdbc.sql(
+      timers =
+          loads.query(
               "SELECT * FROM engine.timer WHERE process_instance_key = :pi AND state = 'CREATED'"
-                  + " ORDER BY key")
-          .param("pi", processInstanceKey)
-          .query(TIMER)
-          .list()
-          .forEach(state::addTimer);
-      jdbc.sql(
+                  + " ORDER BY key",
+              pi,
+              TIMER);
+      subscriptions =
+          loads.query(
               "SELECT * FROM engine.message_subscription WHERE process_instance_key = :pi"
-                  + " AND state = 'CREATED' ORDER BY key")
-          .param("pi", processInstanceKey)
-          .query(SUBSCRIPTION)
-          .list()
-          .forEach(state::addSubscription);
-      jdbc.sql(
+                  + " AND state = 'CREATED' ORDER BY key",
+              pi,
+              SUBSCRIPTION);
+      userTasks =
+          loads.query(
               "SELECT * FROM engine.user_task WHERE process_instance_key = :pi"
-                  + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key")
-          .param("pi", processInstanceKey)
-          .query(USER_TASK)
-          .list()
-          .forEach(state::addUserTask);
+                  + " AND state NOT IN ('COMPLETED','CANCELED') ORDER BY key",
+              pi,
+              USER_TASK);
     }
-    jdbc.sql(
+    StatementPipeline.Rows<Incident> incidents =
+        loads.query(
             "SELECT * FROM engine.incident WHERE process_instance_key = :pi AND state = 'ACTIVE'"
-                + " ORDER BY key")
-        .param("pi", processInstanceKey)
-        .query(INCIDENT)
-        .list()
-        .forEach(state::addIncident);
+                + " ORDER BY key",
+            pi,
+            INCIDENT);
+    loads.run(batch.getJdbcTemplate());
+
+    active.list().forEach(state::addElement);
+    variables.list().forEach(v -> state.variables(v.scopeKey()).put(v.name(), v));
+    jobs.list().forEach(state::addJob);
+    if (timers != null) {
+      timers.list().forEach(state::addTimer);
+      subscriptions.list().forEach(state::addSubscription);
+      userTasks.list().forEach(state::addUserTask);
+    }
+    incidents.list().forEach(state::addIncident);
     return Optional.of(state);
   }
 
@@ -302,24 +310,29 @@ public class InstanceStore {
           """,
           InstanceStore::userTaskParams);
 
-  /** Writes every new or changed row of the state, a batch per table and kind of statement. */
+  /**
+   * Writes every new or changed row of the state: all statements in one round trip ({@link
+   * StatementPipeline}).
+   */
   public void flush(InstanceState state) {
-    write(ELEMENTS, state.elements());
+    StatementPipeline writes = new StatementPipeline();
+    write(writes, ELEMENTS, state.elements());
     List<Variable> variables = new ArrayList<>();
     for (Map<String, Variable> scope : state.allVariables().values()) {
       variables.addAll(scope.values());
     }
-    write(VARIABLES, variables);
-    write(JOBS, state.jobs());
-    write(INCIDENTS, state.incidents());
-    write(TIMERS, state.timers());
-    write(SUBSCRIPTIONS, state.subscriptions());
-    write(USER_TASKS, state.userTasks());
-    insertTaskEvents(state.userTaskEvents());
+    write(writes, VARIABLES, variables);
+    write(writes, JOBS, state.jobs());
+    write(writes, INCIDENTS, state.incidents());
+    write(writes, TIMERS, state.timers());
+    write(writes, SUBSCRIPTIONS, state.subscriptions());
+    write(writes, USER_TASKS, state.userTasks());
+    insertTaskEvents(writes, state.userTaskEvents());
+    insertCorrelations(writes, state.correlations());
+    insertTakenFlows(writes, state.takenFlows());
+    writes.run(batch.getJdbcTemplate());
     state.userTaskEvents().clear();
-    insertCorrelations(state.correlations());
     state.correlations().clear();
-    insertTakenFlows(state.takenFlows());
     state.takenFlows().clear();
 
     // marked only once every statement has run: a failing one rolls the command back whole
@@ -334,12 +347,15 @@ public class InstanceStore {
 
   /** Writes new and changed timers (also used for timer start events, outside an instance). */
   public void flushTimers(Collection<Timer> timers) {
-    write(TIMERS, timers);
+    StatementPipeline writes = new StatementPipeline();
+    write(writes, TIMERS, timers);
+    writes.run(batch.getJdbcTemplate());
     timers.forEach(Timer::markPersisted);
   }
 
   /** Inserts the table's new rows and updates its changed ones. */
-  private <T extends ChangeTracked> void write(Table<T> table, Iterable<T> rows) {
+  private <T extends ChangeTracked> void write(
+      StatementPipeline writes, Table<T> table, Iterable<T> rows) {
     List<SqlParameterSource> inserts = new ArrayList<>();
     List<SqlParameterSource> updates = new ArrayList<>();
     for (T row : rows) {
@@ -349,11 +365,11 @@ public class InstanceStore {
         updates.add(table.params().apply(row));
       }
     }
-    execute(table.insert(), inserts);
-    execute(table.update(), updates);
+    execute(writes, table.insert(), inserts);
+    execute(writes, table.update(), updates);
   }
 
-  private void insertTaskEvents(List<UserTaskEvent> events) {
+  private void insertTaskEvents(StatementPipeline writes, List<UserTaskEvent> events) {
     List<SqlParameterSource> rows = new ArrayList<>();
     for (UserTaskEvent e : events) {
       rows.add(
@@ -371,6 +387,7 @@ public class InstanceStore {
               .addValue("transitionKey", e.transitionKey()));
     }
     execute(
+        writes,
         """
         INSERT INTO engine.user_task_event (key, user_task_key, process_instance_key, element_id,
             intent, action, assignee, details, tenant_id, event_time, transition_key)
@@ -380,7 +397,7 @@ public class InstanceStore {
         rows);
   }
 
-  private void insertTakenFlows(List<TakenSequenceFlow> takenFlows) {
+  private void insertTakenFlows(StatementPipeline writes, List<TakenSequenceFlow> takenFlows) {
     List<SqlParameterSource> flows = new ArrayList<>();
     for (TakenSequenceFlow f : takenFlows) {
       flows.add(
@@ -395,6 +412,7 @@ public class InstanceStore {
               .addValue("takenAt", ts(f.takenAt())));
     }
     execute(
+        writes,
         """
         INSERT INTO engine.sequence_flow (key, process_instance_key, process_definition_key,
             bpmn_process_id, flow_id, flow_scope_key, tenant_id, taken_at)
@@ -466,6 +484,12 @@ public class InstanceStore {
 
   /** Records correlations; a second one of a message to the same process id is refused. */
   public void insertCorrelations(List<MessageCorrelation> correlations) {
+    StatementPipeline writes = new StatementPipeline();
+    insertCorrelations(writes, correlations);
+    writes.run(batch.getJdbcTemplate());
+  }
+
+  private void insertCorrelations(StatementPipeline writes, List<MessageCorrelation> correlations) {
     List<SqlParameterSource> rows = new ArrayList<>();
     for (MessageCorrelation c : correlations) {
       rows.add(
@@ -484,6 +508,7 @@ public class InstanceStore {
               .addValue("correlationTime", ts(c.correlationTime())));
     }
     execute(
+        writes,
         """
         INSERT INTO engine.message_correlation (message_key, bpmn_process_id, subscription_key,
             process_instance_key, process_definition_key, element_id, element_instance_key,
@@ -495,11 +520,9 @@ public class InstanceStore {
         rows);
   }
 
-  private void execute(String sql, List<SqlParameterSource> rows) {
-    if (rows.size() == 1) {
-      batch.update(sql, rows.get(0));
-    } else if (!rows.isEmpty()) {
-      batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+  private static void execute(StatementPipeline writes, String sql, List<SqlParameterSource> rows) {
+    for (SqlParameterSource row : rows) {
+      writes.update(sql, row);
     }
   }
 

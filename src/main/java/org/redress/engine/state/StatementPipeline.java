@@ -1,0 +1,151 @@
+package org.redress.engine.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * Several statements sent to PostgreSQL in one round trip: the PostgreSQL driver sends every
+ * statement of a multi-statement query before it waits for the first answer, and the server runs
+ * them in order, each after the previous one has finished (so a row lock taken by one holds for the
+ * next). A command on an instance used to wait for a dozen answers one after the other; each wait
+ * costs a wake-up of the database process and of the request thread, which on the engine's hot path
+ * cost more CPU than the statements themselves.
+ *
+ * <p>Statements keep their named parameters ({@code :key}); they are turned into positional ones
+ * once per statement text. Values must be scalars or arrays (no collections to expand). If one
+ * statement fails, the ones after it do not run and {@link #run} throws, translated like any {@link
+ * JdbcTemplate} call; the caller's transaction then rolls back.
+ */
+final class StatementPipeline {
+
+  private record Positional(String sql, ParsedSql parsed) {}
+
+  private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+
+  /** Rows of one query of the pipeline, readable once the pipeline has run. */
+  static final class Rows<T> {
+    private final RowMapper<T> mapper;
+    private List<T> rows;
+
+    private Rows(RowMapper<T> mapper) {
+      this.mapper = mapper;
+    }
+
+    List<T> list() {
+      if (rows == null) {
+        throw new IllegalStateException("The pipeline has not run");
+      }
+      return rows;
+    }
+
+    private void read(ResultSet rs) throws SQLException {
+      List<T> read = new ArrayList<>();
+      int row = 0;
+      while (rs.next()) {
+        read.add(mapper.mapRow(rs, row++));
+      }
+      rows = read;
+    }
+  }
+
+  private final StringBuilder sql = new StringBuilder();
+  private final List<Object> values = new ArrayList<>();
+  private final List<Rows<?>> results = new ArrayList<>(); // null entries: updates
+
+  /** Adds a query; its rows are in the result after {@link #run}. */
+  <T> Rows<T> query(String namedSql, SqlParameterSource params, RowMapper<T> mapper) {
+    add(namedSql, params);
+    Rows<T> rows = new Rows<>(mapper);
+    results.add(rows);
+    return rows;
+  }
+
+  /** Adds an insert, update or delete. */
+  void update(String namedSql, SqlParameterSource params) {
+    add(namedSql, params);
+    results.add(null);
+  }
+
+  boolean isEmpty() {
+    return results.isEmpty();
+  }
+
+  /** Sends every statement added, reads every answer; does nothing when empty. */
+  void run(JdbcTemplate jdbc) {
+    if (results.isEmpty()) {
+      return;
+    }
+    String text = sql.toString();
+    jdbc.execute(
+        (ConnectionCallback<Void>)
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(text)) {
+                for (int i = 0; i < values.size(); i++) {
+                  Object value = values.get(i);
+                  if (value instanceof SqlParameterValue typed) {
+                    StatementCreatorUtils.setParameterValue(
+                        statement, i + 1, typed, typed.getValue());
+                  } else {
+                    StatementCreatorUtils.setParameterValue(
+                        statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
+                  }
+                }
+                readAll(statement, statement.execute());
+              }
+              return null;
+            });
+  }
+
+  private void readAll(PreparedStatement statement, boolean isResultSet) throws SQLException {
+    boolean resultSet = isResultSet;
+    for (Rows<?> rows : results) {
+      if (resultSet) {
+        try (ResultSet rs = statement.getResultSet()) {
+          if (rows == null) {
+            throw new IllegalStateException("An update of the pipeline returned rows");
+          }
+          rows.read(rs);
+        }
+      } else if (rows != null) {
+        throw new IllegalStateException("A query of the pipeline returned no rows");
+      }
+      resultSet = statement.getMoreResults();
+    }
+  }
+
+  private void add(String namedSql, SqlParameterSource params) {
+    Positional positional =
+        POSITIONAL.computeIfAbsent(
+            namedSql,
+            text -> {
+              ParsedSql parsed = NamedParameterUtils.parseSqlStatement(text);
+              String positionalSql = NamedParameterUtils.substituteNamedParameters(parsed, null);
+              positionalSql = positionalSql.strip();
+              if (positionalSql.endsWith(";")) {
+                positionalSql = positionalSql.substring(0, positionalSql.length() - 1);
+              }
+              return new Positional(positionalSql, parsed);
+            });
+    if (!sql.isEmpty()) {
+      sql.append(";\n");
+    }
+    sql.append(positional.sql());
+    for (Object value : NamedParameterUtils.buildValueArray(positional.parsed(), params, null)) {
+      values.add(value);
+    }
+  }
+}
