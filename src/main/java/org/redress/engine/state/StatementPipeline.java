@@ -35,6 +35,10 @@ final class StatementPipeline {
   private record Positional(String sql, ParsedSql parsed) {}
 
   private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+  // One string per sequence of statements: the driver looks its prepared statements up by the text,
+  // and hashing and comparing a fresh copy of a long text for every command costs CPU.
+  private static final Map<List<Positional>, String> TEXTS = new ConcurrentHashMap<>();
+  private static final int MAX_TEXTS = 10_000;
 
   /** Rows of one query of the pipeline, readable once the pipeline has run. */
   static final class Rows<T> {
@@ -62,7 +66,7 @@ final class StatementPipeline {
     }
   }
 
-  private final StringBuilder sql = new StringBuilder();
+  private final List<Positional> statements = new ArrayList<>();
   private final List<Object> values = new ArrayList<>();
   private final List<Rows<?>> results = new ArrayList<>(); // null entries: updates
 
@@ -89,11 +93,18 @@ final class StatementPipeline {
     if (results.isEmpty()) {
       return;
     }
-    String text = sql.toString();
+    String text = TEXTS.get(statements);
+    if (text == null) {
+      text = String.join(";\n", statements.stream().map(Positional::sql).toList());
+      if (TEXTS.size() < MAX_TEXTS) {
+        TEXTS.put(List.copyOf(statements), text);
+      }
+    }
+    String sql = text;
     jdbc.execute(
         (ConnectionCallback<Void>)
             connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(text)) {
+              try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < values.size(); i++) {
                   Object value = values.get(i);
                   if (value instanceof SqlParameterValue typed) {
@@ -140,10 +151,7 @@ final class StatementPipeline {
               }
               return new Positional(positionalSql, parsed);
             });
-    if (!sql.isEmpty()) {
-      sql.append(";\n");
-    }
-    sql.append(positional.sql());
+    statements.add(positional);
     for (Object value : NamedParameterUtils.buildValueArray(positional.parsed(), params, null)) {
       values.add(value);
     }
