@@ -147,9 +147,11 @@ public final class BenchmarkApp implements AutoCloseable {
    * CPU time used so far by this JVM ({@code OperatingSystemMXBean}) and by PostgreSQL (utime+stime
    * of the postmaster and every live process under it, plus the postmaster's cutime+cstime for
    * children that exited), in nanoseconds; subtract two samples for a phase. Linux only (reads
-   * {@code /proc}); PostgreSQL is 0 elsewhere.
+   * {@code /proc}); PostgreSQL is 0 elsewhere. With them, the whole machine's busy and total CPU
+   * time from {@code /proc/stat}, so that a phase shows how much other processes took.
    */
-  public record CpuSample(long jvmNanos, long postgresNanos) {
+  public record CpuSample(
+      long jvmNanos, long postgresNanos, long machineBusyNanos, long machineTotalNanos) {
 
     private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicks();
 
@@ -165,7 +167,9 @@ public final class BenchmarkApp implements AutoCloseable {
           postgres += ticks(child.pid())[0];
         }
       }
-      return new CpuSample(jvm, postgres * NANOS_PER_TICK);
+      long[] machine = machineTicks();
+      return new CpuSample(
+          jvm, postgres * NANOS_PER_TICK, machine[1] * NANOS_PER_TICK, machine[0] * NANOS_PER_TICK);
     }
 
     /** "JVM x ms + PostgreSQL y ms = z ms (w % of one core)" from {@code start} to this sample. */
@@ -180,6 +184,36 @@ public final class BenchmarkApp implements AutoCloseable {
           jvm + pg,
           wallSeconds > 0 ? (jvm + pg) / (wallSeconds * 10) : Double.NaN,
           wallSeconds);
+    }
+
+    /**
+     * "machine busy x % of n CPUs, other processes y % of one core" from {@code start} to this
+     * sample (other = busy minus this JVM and PostgreSQL).
+     */
+    public String machineSince(CpuSample start, double wallSeconds) {
+      double total = machineTotalNanos - start.machineTotalNanos;
+      double busy = machineBusyNanos - start.machineBusyNanos;
+      double ours = (jvmNanos - start.jvmNanos) + (postgresNanos - start.postgresNanos);
+      return String.format(
+          Locale.ROOT,
+          "machine busy %.0f %% of %d CPUs, other processes %.0f %% of one core",
+          total > 0 ? 100 * busy / total : Double.NaN,
+          Runtime.getRuntime().availableProcessors(),
+          wallSeconds > 0 ? (busy - ours) / (wallSeconds * 1e7) : Double.NaN);
+    }
+
+    /** {total, busy} CPU ticks of the machine (busy = all but idle and iowait). */
+    private static long[] machineTicks() {
+      try (var lines = Files.lines(Path.of("/proc/stat"))) {
+        String[] f = lines.findFirst().orElseThrow().trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+          total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, total - Long.parseLong(f[4]) - Long.parseLong(f[5])};
+      } catch (IOException | RuntimeException e) {
+        return new long[] {0, 0};
+      }
     }
 
     /** CPU-ms per unit of work (JVM, PostgreSQL) from {@code start} to this sample. */

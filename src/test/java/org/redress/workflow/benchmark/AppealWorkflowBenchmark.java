@@ -225,10 +225,11 @@ public final class AppealWorkflowBenchmark {
     lines.add(
         String.format(
             Locale.ROOT,
-            "[%s]    CPU from first POST until all notices were seen delivered: %s; %s",
+            "[%s]    CPU from first POST until all notices were seen delivered: %s; %s; %s",
             label,
             cpuStop.since(cpuStart, seenSeconds),
-            cpuStop.perUnit(cpuStart, n, "case")));
+            cpuStop.perUnit(cpuStart, n, "case"),
+            cpuStop.machineSince(cpuStart, seenSeconds)));
     return posts.caseIds();
   }
 
@@ -405,10 +406,11 @@ public final class AppealWorkflowBenchmark {
     lines.add(
         String.format(
             Locale.ROOT,
-            "[%s]    CPU from first decision until all notices were seen delivered: %s; %s",
+            "[%s]    CPU from first decision until all notices were seen delivered: %s; %s; %s",
             label,
             cpuStop.since(cpuStart, seenSeconds),
-            cpuStop.perUnit(cpuStart, n, "decision")));
+            cpuStop.perUnit(cpuStart, n, "decision"),
+            cpuStop.machineSince(cpuStart, seenSeconds)));
   }
 
   private static String reviewer(int i) {
