@@ -2,20 +2,17 @@ package org.redress.audit.console;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -27,11 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.redress.RedressApplication;
 import org.redress.shared.security.CaseLinks;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.redress.support.benchmark.BenchmarkApp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class AuditConsoleBenchmark {
 
-  private static final String PLATFORM = basic("moderation-system", "moderation-demo");
+  private static final String PLATFORM = BenchmarkApp.basic("moderation-system", "moderation-demo");
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   private final int totalCases = Integer.getInteger("benchmark.cases", 10_000);
@@ -65,7 +59,7 @@ public final class AuditConsoleBenchmark {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private ConfigurableApplicationContext app;
+  private BenchmarkApp app;
   private String base;
   private JdbcClient jdbc;
 
@@ -87,7 +81,7 @@ public final class AuditConsoleBenchmark {
 
   private void run() throws Exception {
     startApp();
-    jdbc = JdbcClient.create(app.getBean(DataSource.class));
+    jdbc = app.jdbc();
     long started = System.nanoTime();
     List<String[]> real = reportAndAppeal(realCases);
     log(
@@ -226,28 +220,15 @@ public final class AuditConsoleBenchmark {
 
   /** Reports {@code n} suspensions and appeals each once notified: [caseId, accountId]. */
   private List<String[]> reportAndAppeal(int n) throws Exception {
-    CaseLinks links = app.getBean(CaseLinks.class);
+    CaseLinks links = app.bean(CaseLinks.class);
     List<String[]> cases = Collections.synchronizedList(new ArrayList<>());
     Semaphore inFlight = new Semaphore(16);
     CountDownLatch done = new CountDownLatch(n);
     AtomicInteger failures = new AtomicInteger();
-    String now = Instant.now().toString();
+    Instant now = Instant.now();
     for (int i = 0; i < n; i++) {
       String accountId = "bench-" + i;
-      String body =
-          """
-          {"platformDecisionId":"bench-%d","account":{"accountId":"%s","displayName":"Bench User %d",
-           "locale":"%s"},
-           "measures":[{"type":"ACCOUNT","scope":"Log-in disabled","territorialScope":"EU",
-             "startsAt":"%s","indefinite":true}],
-           "ground":{"type":"CONTRACTUAL","reference":"Terms of Service v4.2, section 7.3",
-             "explanation":"The account sent payment requests to strangers in bulk"},
-           "facts":"On 2026-11-20 the account sent 340 payment requests within one hour.",
-           "category":"STATEMENT_CATEGORY_SCAMS_AND_FRAUD","automatedDetection":true,
-           "automatedDecision":false,"source":"SOURCE_VOLUNTARY","imposedBy":"bob",
-           "imposedAt":"%s"}
-          """
-              .formatted(i, accountId, i, i % 3 == 0 ? "zh-CN" : "en", now, now);
+      String body = BenchmarkApp.suspensionJson("bench", i, i % 3 == 0 ? "zh-CN" : "en", now);
       inFlight.acquire();
       http.sendAsync(
               HttpRequest.newBuilder(URI.create(base + "/api/suspensions"))
@@ -389,44 +370,13 @@ public final class AuditConsoleBenchmark {
   }
 
   private void startApp() throws IOException {
-    deleteRecursively(dataDirectory);
-    Files.createDirectories(dataDirectory);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    base = "http://localhost:" + port;
-    app =
-        new SpringApplicationBuilder(RedressApplication.class)
-            .run(
-                "--server.port=" + port,
-                "--camunda.client.rest-address=" + base,
-                "--redress.embedded-postgres.data-directory=" + dataDirectory,
-                "--spring.main.banner-mode=off",
-                "--camunda.client.worker.defaults.enabled=true",
-                "--logging.level.root=WARN");
+    app = BenchmarkApp.start(dataDirectory);
+    base = app.base();
     log("app started on %s (embedded PostgreSQL in %s)", base, dataDirectory);
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var paths = Files.walk(path)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void log(String format, Object... args) {

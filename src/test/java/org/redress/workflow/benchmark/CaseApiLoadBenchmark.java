@@ -1,19 +1,15 @@
 package org.redress.workflow.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +23,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.redress.RedressApplication;
 import org.redress.shared.security.CaseLinks;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.redress.support.benchmark.BenchmarkApp;
 
 /**
  * Open-loop load on loopback against the README's app (embedded PostgreSQL, embedded engine, all
@@ -50,7 +44,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CaseApiLoadBenchmark {
 
-  private static final String PLATFORM = basic("moderation-system", "moderation-demo");
+  private static final String PLATFORM = BenchmarkApp.basic("moderation-system", "moderation-demo");
 
   private final int rate = Integer.getInteger("benchmark.rate", 200);
   private final int seconds = Integer.getInteger("benchmark.seconds", 60);
@@ -64,7 +58,7 @@ public final class CaseApiLoadBenchmark {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private ConfigurableApplicationContext app;
+  private BenchmarkApp app;
   private String base;
 
   public static void main(String[] args) throws Exception {
@@ -152,11 +146,7 @@ public final class CaseApiLoadBenchmark {
   }
 
   private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    return sorted.length == 0 ? 0 : BenchmarkApp.percentileMillis(sorted, p);
   }
 
   interface Request {
@@ -300,28 +290,15 @@ public final class CaseApiLoadBenchmark {
   }
 
   private List<Case> createCases(int count) throws InterruptedException {
-    CaseLinks links = app.getBean(CaseLinks.class);
+    CaseLinks links = app.bean(CaseLinks.class);
     List<Case> cases = java.util.Collections.synchronizedList(new ArrayList<>());
     Semaphore inFlight = new Semaphore(16);
     CountDownLatch done = new CountDownLatch(count);
     AtomicInteger failures = new AtomicInteger();
-    String now = Instant.now().toString();
+    Instant now = Instant.now();
     for (int i = 0; i < count; i++) {
       String accountId = "load-" + i;
-      String body =
-          """
-          {"platformDecisionId":"load-%d","account":{"accountId":"%s","displayName":"Load User %d",
-           "locale":"en"},
-           "measures":[{"type":"ACCOUNT","scope":"Log-in disabled","territorialScope":"EU",
-             "startsAt":"%s","indefinite":true}],
-           "ground":{"type":"CONTRACTUAL","reference":"Terms of Service v4.2, section 7.3",
-             "explanation":"The account sent payment requests to strangers in bulk"},
-           "facts":"On 2026-11-20 the account sent 340 payment requests within one hour.",
-           "category":"STATEMENT_CATEGORY_SCAMS_AND_FRAUD","automatedDetection":true,
-           "automatedDecision":false,"source":"SOURCE_VOLUNTARY","imposedBy":"bob",
-           "imposedAt":"%s"}
-          """
-              .formatted(i, accountId, i, now, now);
+      String body = BenchmarkApp.suspensionJson("load", i, "en", now);
       inFlight.acquire();
       http.sendAsync(
               HttpRequest.newBuilder(URI.create(base + "/api/suspensions"))
@@ -359,7 +336,7 @@ public final class CaseApiLoadBenchmark {
   private void awaitNotified(int count) throws InterruptedException {
     var jdbc =
         org.springframework.jdbc.core.simple.JdbcClient.create(
-            app.getBean(javax.sql.DataSource.class));
+            app.bean(javax.sql.DataSource.class));
     long started = System.nanoTime();
     while (true) {
       long notified =
@@ -380,41 +357,9 @@ public final class CaseApiLoadBenchmark {
   }
 
   private void startApp() throws IOException {
-    deleteRecursively(dataDirectory);
-    Files.createDirectories(dataDirectory);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    base = "http://localhost:" + port;
-    app =
-        new SpringApplicationBuilder(RedressApplication.class)
-            .run(
-                "--server.port=" + port,
-                "--camunda.client.rest-address=" + base,
-                "--redress.embedded-postgres.data-directory=" + dataDirectory,
-                "--spring.main.banner-mode=off",
-                // the test classpath turns the app's workers off (config/application.properties)
-                "--camunda.client.worker.defaults.enabled=true",
-                "--logging.level.root=WARN");
+    app = BenchmarkApp.start(dataDirectory);
+    base = app.base();
     log("app started on %s (embedded PostgreSQL in %s)", base, dataDirectory);
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var paths = Files.walk(path)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void log(String format, Object... args) {
