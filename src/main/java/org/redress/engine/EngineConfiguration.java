@@ -54,6 +54,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -88,8 +89,8 @@ public class EngineConfiguration {
   }
 
   @Bean
-  DefinitionStore engineDefinitionStore(JdbcClient jdbc) {
-    return new DefinitionStore(jdbc);
+  DefinitionStore engineDefinitionStore(JdbcClient jdbc, JdbcTemplate template) {
+    return new DefinitionStore(jdbc, template);
   }
 
   @Bean
@@ -98,8 +99,8 @@ public class EngineConfiguration {
   }
 
   @Bean
-  JobStore engineJobStore(JdbcClient jdbc) {
-    return new JobStore(jdbc);
+  JobStore engineJobStore(JdbcClient jdbc, JdbcTemplate template) {
+    return new JobStore(jdbc, template);
   }
 
   @Bean

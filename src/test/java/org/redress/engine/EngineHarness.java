@@ -75,9 +75,10 @@ public final class EngineHarness implements AutoCloseable {
     ExpressionLanguage expressions = config.engineExpressionLanguage(clock);
     BpmnModelTransformer transformer = config.bpmnModelTransformer(expressions);
     KeyGenerator keys = config.engineKeyGenerator(jdbc);
-    DefinitionStore definitionStore = config.engineDefinitionStore(jdbc);
+    DefinitionStore definitionStore =
+        config.engineDefinitionStore(jdbc, template.getJdbcTemplate());
     InstanceStore instanceStore = config.engineInstanceStore(jdbc, template);
-    JobStore jobStore = config.engineJobStore(jdbc);
+    JobStore jobStore = config.engineJobStore(jdbc, template.getJdbcTemplate());
     ProcessDefinitions definitions = config.processDefinitions(definitionStore, transformer);
     EventStore eventStore = config.engineEventStore(jdbc);
     EngineServices services =

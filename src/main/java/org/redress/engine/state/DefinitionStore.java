@@ -3,7 +3,9 @@ package org.redress.engine.state;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deployments and process definitions (with their BPMN XML). */
@@ -39,9 +41,11 @@ public class DefinitionStore {
               rs.getString("tenant_id"));
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  public DefinitionStore(JdbcClient jdbc) {
+  public DefinitionStore(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /** Serialises deployments of one process id until the transaction ends (version numbering). */
@@ -60,11 +64,15 @@ public class DefinitionStore {
    * started at once, built multixacts for every start.)
    */
   public boolean lockShared(long key) {
-    return jdbc.sql("SELECT key FROM engine.process_definition WHERE key = :key")
-        .param("key", key)
-        .query(Long.class)
-        .optional()
-        .isPresent();
+    // first statement of an instance's creation: generic plans for the rest of it
+    StatementPipeline read = new StatementPipeline().genericPlans();
+    StatementPipeline.Rows<Long> found =
+        read.query(
+            "SELECT key FROM engine.process_definition WHERE key = :key",
+            new MapSqlParameterSource("key", key),
+            (rs, row) -> rs.getLong(1));
+    read.run(template);
+    return !found.list().isEmpty();
   }
 
   public void insertDeployment(long key, String tenantId, Instant createdAt) {

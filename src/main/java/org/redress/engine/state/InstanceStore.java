@@ -51,13 +51,14 @@ public class InstanceStore {
    */
   public Optional<InstanceState> lockAndLoad(
       long processInstanceKey, java.util.function.LongPredicate usesEventsOrTasks) {
-    Optional<ElementInstance> process =
-        jdbc.sql(
-                "SELECT * FROM engine.element_instance WHERE key = :key AND type = 'PROCESS' FOR UPDATE")
-            .param("key", processInstanceKey)
-            .query(ELEMENT)
-            .optional();
-    return load(process, usesEventsOrTasks);
+    StatementPipeline lock = new StatementPipeline().genericPlans();
+    StatementPipeline.Rows<ElementInstance> process =
+        lock.query(
+            "SELECT * FROM engine.element_instance WHERE key = :key AND type = 'PROCESS' FOR UPDATE",
+            new MapSqlParameterSource("key", processInstanceKey),
+            ELEMENT);
+    lock.run(batch.getJdbcTemplate());
+    return load(process.list().stream().findFirst(), usesEventsOrTasks);
   }
 
   /**
@@ -66,18 +67,19 @@ public class InstanceStore {
    */
   public Optional<InstanceState> lockAndLoadByJob(
       long jobKey, java.util.function.LongPredicate usesEventsOrTasks) {
-    Optional<ElementInstance> process =
-        jdbc.sql(
-                """
-                SELECT * FROM engine.element_instance
-                 WHERE key = (SELECT process_instance_key FROM engine.job WHERE key = :job)
-                   AND type = 'PROCESS'
-                   FOR UPDATE
-                """)
-            .param("job", jobKey)
-            .query(ELEMENT)
-            .optional();
-    return load(process, usesEventsOrTasks);
+    StatementPipeline lock = new StatementPipeline().genericPlans();
+    StatementPipeline.Rows<ElementInstance> process =
+        lock.query(
+            """
+            SELECT * FROM engine.element_instance
+             WHERE key = (SELECT process_instance_key FROM engine.job WHERE key = :job)
+               AND type = 'PROCESS'
+               FOR UPDATE
+            """,
+            new MapSqlParameterSource("job", jobKey),
+            ELEMENT);
+    lock.run(batch.getJdbcTemplate());
+    return load(process.list().stream().findFirst(), usesEventsOrTasks);
   }
 
   private Optional<InstanceState> load(
@@ -190,8 +192,13 @@ public class InstanceStore {
    * How the rows of one change-tracked table are written: new rows with {@code insert}, changed
    * rows with {@code update}, a batch each; untouched rows not at all.
    */
+  /**
+   * How rows of one table are written: new and changed rows alike go through {@code insert} (one
+   * statement for all of them), and {@code conflict} turns the insert of an existing row into the
+   * update of its changeable columns.
+   */
   private record Table<T extends ChangeTracked>(
-      String insert, String update, Function<T, SqlParameterSource> params) {}
+      String insert, String conflict, Function<T, SqlParameterSource> params) {}
 
   private static final Table<ElementInstance> ELEMENTS =
       new Table<>(
@@ -206,10 +213,9 @@ public class InstanceStore {
               CAST(:takenFlows AS jsonb), CAST(:pendingTrigger AS jsonb))
           """,
           """
-          UPDATE engine.element_instance
-             SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb),
-                 pending_trigger = CAST(:pendingTrigger AS jsonb)
-           WHERE key = :key
+          ON CONFLICT (key) DO UPDATE
+             SET state = EXCLUDED.state, end_date = EXCLUDED.end_date,
+                 taken_flows = EXCLUDED.taken_flows, pending_trigger = EXCLUDED.pending_trigger
           """,
           InstanceStore::elementParams);
 
@@ -219,7 +225,7 @@ public class InstanceStore {
           INSERT INTO engine.variable (key, scope_key, process_instance_key, name, value, tenant_id)
           VALUES (:key, :scopeKey, :processInstanceKey, :name, :value, :tenantId)
           """,
-          "UPDATE engine.variable SET value = :value WHERE key = :key",
+          "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
           InstanceStore::variableParams);
 
   private static final Table<Job> JOBS =
@@ -236,12 +242,13 @@ public class InstanceStore {
               :bpmnProcessId, :version, :tenantId, :hasFailedWithRetriesLeft, :createdAt, :endTime)
           """,
           """
-          UPDATE engine.job
-             SET state = :state, intent = :intent, retries = :retries, worker = :worker,
-                 deadline = :deadline, recur_at = :recurAt, error_message = :errorMessage,
-                 error_code = :errorCode, has_failed_with_retries_left = :hasFailedWithRetriesLeft,
-                 end_time = :endTime
-           WHERE key = :key
+          ON CONFLICT (key) DO UPDATE
+             SET state = EXCLUDED.state, intent = EXCLUDED.intent, retries = EXCLUDED.retries,
+                 worker = EXCLUDED.worker, deadline = EXCLUDED.deadline,
+                 recur_at = EXCLUDED.recur_at, error_message = EXCLUDED.error_message,
+                 error_code = EXCLUDED.error_code,
+                 has_failed_with_retries_left = EXCLUDED.has_failed_with_retries_left,
+                 end_time = EXCLUDED.end_time
           """,
           InstanceStore::jobParams);
 
@@ -255,7 +262,8 @@ public class InstanceStore {
               :jobKey, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :tenantId,
               :creationTime, :resolvedTime)
           """,
-          "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
+          "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state,"
+              + " resolved_time = EXCLUDED.resolved_time",
           InstanceStore::incidentParams);
 
   private static final Table<Timer> TIMERS =
@@ -268,8 +276,8 @@ public class InstanceStore {
               :bpmnProcessId, :targetElementId, :dueDate, :repetitions, :cycle, :state, :tenantId,
               :createdAt)
           """,
-          "UPDATE engine.timer SET state = :state, due_date = :dueDate, repetitions = :repetitions"
-              + " WHERE key = :key",
+          "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, due_date = EXCLUDED.due_date,"
+              + " repetitions = EXCLUDED.repetitions",
           InstanceStore::timerParams);
 
   private static final Table<MessageSubscription> SUBSCRIPTIONS =
@@ -282,8 +290,8 @@ public class InstanceStore {
               :bpmnProcessId, :messageName, :correlationKey, :interrupting, :state, :tenantId,
               :createdAt, :lastUpdated)
           """,
-          "UPDATE engine.message_subscription SET state = :state, last_updated = :lastUpdated"
-              + " WHERE key = :key",
+          "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state,"
+              + " last_updated = EXCLUDED.last_updated",
           InstanceStore::subscriptionParams);
 
   private static final Table<UserTask> USER_TASKS =
@@ -300,13 +308,13 @@ public class InstanceStore {
               :customHeaders, :tenantId, :creationDate, :completionDate, :pending, :listenersDone)
           """,
           """
-          UPDATE engine.user_task
-             SET state = :state, assignee = :assignee, candidate_groups = :candidateGroups,
-                 candidate_users = :candidateUsers, due_date = :dueDate,
-                 follow_up_date = :followUpDate, priority = :priority,
-                 completion_date = :completionDate, pending = :pending,
-                 listeners_done = :listenersDone
-           WHERE key = :key
+          ON CONFLICT (key) DO UPDATE
+             SET state = EXCLUDED.state, assignee = EXCLUDED.assignee,
+                 candidate_groups = EXCLUDED.candidate_groups,
+                 candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date,
+                 follow_up_date = EXCLUDED.follow_up_date, priority = EXCLUDED.priority,
+                 completion_date = EXCLUDED.completion_date, pending = EXCLUDED.pending,
+                 listeners_done = EXCLUDED.listeners_done
           """,
           InstanceStore::userTaskParams);
 
@@ -353,20 +361,16 @@ public class InstanceStore {
     timers.forEach(Timer::markPersisted);
   }
 
-  /** Inserts the table's new rows and updates its changed ones. */
+  /** Inserts the table's new rows and updates its changed ones, in one statement. */
   private <T extends ChangeTracked> void write(
       StatementPipeline writes, Table<T> table, Iterable<T> rows) {
-    List<SqlParameterSource> inserts = new ArrayList<>();
-    List<SqlParameterSource> updates = new ArrayList<>();
+    List<SqlParameterSource> written = new ArrayList<>();
     for (T row : rows) {
-      if (row.isNew()) {
-        inserts.add(table.params().apply(row));
-      } else if (row.isDirty()) {
-        updates.add(table.params().apply(row));
+      if (row.isNew() || row.isDirty()) {
+        written.add(table.params().apply(row));
       }
     }
-    execute(writes, table.insert(), inserts);
-    execute(writes, table.update(), updates);
+    writes.insertRows(table.insert(), table.conflict(), written);
   }
 
   private void insertTaskEvents(StatementPipeline writes, List<UserTaskEvent> events) {
@@ -386,14 +390,14 @@ public class InstanceStore {
               .addValue("eventTime", ts(e.eventTime()))
               .addValue("transitionKey", e.transitionKey()));
     }
-    execute(
-        writes,
+    writes.insertRows(
         """
         INSERT INTO engine.user_task_event (key, user_task_key, process_instance_key, element_id,
             intent, action, assignee, details, tenant_id, event_time, transition_key)
         VALUES (:key, :userTaskKey, :processInstanceKey, :elementId, :intent, :action, :assignee,
             :details, :tenantId, :eventTime, :transitionKey)
         """,
+        null,
         rows);
   }
 
@@ -411,14 +415,14 @@ public class InstanceStore {
               .addValue("tenantId", f.tenantId())
               .addValue("takenAt", ts(f.takenAt())));
     }
-    execute(
-        writes,
+    writes.insertRows(
         """
         INSERT INTO engine.sequence_flow (key, process_instance_key, process_definition_key,
             bpmn_process_id, flow_id, flow_scope_key, tenant_id, taken_at)
         VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :flowId,
             :flowScopeKey, :tenantId, :takenAt)
         """,
+        null,
         flows);
   }
 
@@ -507,8 +511,7 @@ public class InstanceStore {
               .addValue("tenantId", c.tenantId())
               .addValue("correlationTime", ts(c.correlationTime())));
     }
-    execute(
-        writes,
+    writes.insertRows(
         """
         INSERT INTO engine.message_correlation (message_key, bpmn_process_id, subscription_key,
             process_instance_key, process_definition_key, element_id, element_instance_key,
@@ -517,13 +520,8 @@ public class InstanceStore {
             :processDefinitionKey, :elementId, :elementInstanceKey, :messageName, :correlationKey,
             :startEvent, :tenantId, :correlationTime)
         """,
+        null,
         rows);
-  }
-
-  private static void execute(StatementPipeline writes, String sql, List<SqlParameterSource> rows) {
-    for (SqlParameterSource row : rows) {
-      writes.update(sql, row);
-    }
   }
 
   private static MapSqlParameterSource elementParams(ElementInstance e) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,32 +20,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JobStore {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  public JobStore(JdbcClient jdbc) {
+  public JobStore(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /** Claims up to {@code max} activatable jobs of a type for a worker until {@code deadline}. */
   public List<Job> activate(
       String type, List<String> tenantIds, int max, String worker, Instant deadline) {
-    List<Job> jobs =
-        new ArrayList<>(
-            jdbc.sql(
-                    """
-                    UPDATE engine.job SET state = 'ACTIVATED', worker = :worker, deadline = :deadline
-                     WHERE key IN (SELECT key FROM engine.job
-                                    WHERE type = :type AND state = 'ACTIVATABLE'
-                                      AND tenant_id = ANY(:tenants)
-                                    ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED)
-                    RETURNING *
-                    """)
-                .param("worker", worker)
-                .param("deadline", InstanceStore.ts(deadline))
-                .param("type", type)
-                .param("tenants", tenantIds.toArray(String[]::new))
-                .param("max", max)
-                .query(InstanceStore.JOB)
-                .list());
+    StatementPipeline activation = new StatementPipeline().genericPlans();
+    StatementPipeline.Rows<Job> activated =
+        activation.query(
+            """
+            UPDATE engine.job SET state = 'ACTIVATED', worker = :worker, deadline = :deadline
+             WHERE key IN (SELECT key FROM engine.job
+                            WHERE type = :type AND state = 'ACTIVATABLE'
+                              AND tenant_id = ANY(:tenants)
+                            ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """,
+            new MapSqlParameterSource()
+                .addValue("worker", worker)
+                .addValue("deadline", InstanceStore.ts(deadline))
+                .addValue("type", type)
+                .addValue("tenants", tenantIds.toArray(String[]::new))
+                .addValue("max", max),
+            InstanceStore.JOB);
+    activation.run(template);
+    List<Job> jobs = new ArrayList<>(activated.list());
     jobs.sort(Comparator.comparingLong(Job::key));
     return jobs;
   }
