@@ -190,15 +190,10 @@ public class InstanceStore {
 
   /**
    * How the rows of one change-tracked table are written: new rows with {@code insert}, changed
-   * rows with {@code update}, a batch each; untouched rows not at all.
-   */
-  /**
-   * How rows of one table are written: new and changed rows alike go through {@code insert} (one
-   * statement for all of them), and {@code conflict} turns the insert of an existing row into the
-   * update of its changeable columns.
+   * rows with {@code update}; untouched rows not at all.
    */
   private record Table<T extends ChangeTracked>(
-      String insert, String conflict, Function<T, SqlParameterSource> params) {}
+      String insert, String update, Function<T, SqlParameterSource> params) {}
 
   private static final Table<ElementInstance> ELEMENTS =
       new Table<>(
@@ -213,9 +208,10 @@ public class InstanceStore {
               CAST(:takenFlows AS jsonb), CAST(:pendingTrigger AS jsonb))
           """,
           """
-          ON CONFLICT (key) DO UPDATE
-             SET state = EXCLUDED.state, end_date = EXCLUDED.end_date,
-                 taken_flows = EXCLUDED.taken_flows, pending_trigger = EXCLUDED.pending_trigger
+          UPDATE engine.element_instance
+             SET state = :state, end_date = :endDate, taken_flows = CAST(:takenFlows AS jsonb),
+                 pending_trigger = CAST(:pendingTrigger AS jsonb)
+           WHERE key = :key
           """,
           InstanceStore::elementParams);
 
@@ -225,7 +221,7 @@ public class InstanceStore {
           INSERT INTO engine.variable (key, scope_key, process_instance_key, name, value, tenant_id)
           VALUES (:key, :scopeKey, :processInstanceKey, :name, :value, :tenantId)
           """,
-          "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+          "UPDATE engine.variable SET value = :value WHERE key = :key",
           InstanceStore::variableParams);
 
   private static final Table<Job> JOBS =
@@ -242,13 +238,12 @@ public class InstanceStore {
               :bpmnProcessId, :version, :tenantId, :hasFailedWithRetriesLeft, :createdAt, :endTime)
           """,
           """
-          ON CONFLICT (key) DO UPDATE
-             SET state = EXCLUDED.state, intent = EXCLUDED.intent, retries = EXCLUDED.retries,
-                 worker = EXCLUDED.worker, deadline = EXCLUDED.deadline,
-                 recur_at = EXCLUDED.recur_at, error_message = EXCLUDED.error_message,
-                 error_code = EXCLUDED.error_code,
-                 has_failed_with_retries_left = EXCLUDED.has_failed_with_retries_left,
-                 end_time = EXCLUDED.end_time
+          UPDATE engine.job
+             SET state = :state, intent = :intent, retries = :retries, worker = :worker,
+                 deadline = :deadline, recur_at = :recurAt, error_message = :errorMessage,
+                 error_code = :errorCode, has_failed_with_retries_left = :hasFailedWithRetriesLeft,
+                 end_time = :endTime
+           WHERE key = :key
           """,
           InstanceStore::jobParams);
 
@@ -262,8 +257,7 @@ public class InstanceStore {
               :jobKey, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :tenantId,
               :creationTime, :resolvedTime)
           """,
-          "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state,"
-              + " resolved_time = EXCLUDED.resolved_time",
+          "UPDATE engine.incident SET state = :state, resolved_time = :resolvedTime WHERE key = :key",
           InstanceStore::incidentParams);
 
   private static final Table<Timer> TIMERS =
@@ -276,8 +270,8 @@ public class InstanceStore {
               :bpmnProcessId, :targetElementId, :dueDate, :repetitions, :cycle, :state, :tenantId,
               :createdAt)
           """,
-          "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, due_date = EXCLUDED.due_date,"
-              + " repetitions = EXCLUDED.repetitions",
+          "UPDATE engine.timer SET state = :state, due_date = :dueDate, repetitions = :repetitions"
+              + " WHERE key = :key",
           InstanceStore::timerParams);
 
   private static final Table<MessageSubscription> SUBSCRIPTIONS =
@@ -290,8 +284,8 @@ public class InstanceStore {
               :bpmnProcessId, :messageName, :correlationKey, :interrupting, :state, :tenantId,
               :createdAt, :lastUpdated)
           """,
-          "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state,"
-              + " last_updated = EXCLUDED.last_updated",
+          "UPDATE engine.message_subscription SET state = :state, last_updated = :lastUpdated"
+              + " WHERE key = :key",
           InstanceStore::subscriptionParams);
 
   private static final Table<UserTask> USER_TASKS =
@@ -308,13 +302,13 @@ public class InstanceStore {
               :customHeaders, :tenantId, :creationDate, :completionDate, :pending, :listenersDone)
           """,
           """
-          ON CONFLICT (key) DO UPDATE
-             SET state = EXCLUDED.state, assignee = EXCLUDED.assignee,
-                 candidate_groups = EXCLUDED.candidate_groups,
-                 candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date,
-                 follow_up_date = EXCLUDED.follow_up_date, priority = EXCLUDED.priority,
-                 completion_date = EXCLUDED.completion_date, pending = EXCLUDED.pending,
-                 listeners_done = EXCLUDED.listeners_done
+          UPDATE engine.user_task
+             SET state = :state, assignee = :assignee, candidate_groups = :candidateGroups,
+                 candidate_users = :candidateUsers, due_date = :dueDate,
+                 follow_up_date = :followUpDate, priority = :priority,
+                 completion_date = :completionDate, pending = :pending,
+                 listeners_done = :listenersDone
+           WHERE key = :key
           """,
           InstanceStore::userTaskParams);
 
@@ -361,16 +355,24 @@ public class InstanceStore {
     timers.forEach(Timer::markPersisted);
   }
 
-  /** Inserts the table's new rows and updates its changed ones, in one statement. */
+  /**
+   * Inserts the table's new rows (one statement for all) and updates its changed ones (a statement
+   * each). An {@code INSERT ... ON CONFLICT DO UPDATE} for both was tried and cost PostgreSQL more:
+   * for a row that exists it locks the row before updating it (two WAL records instead of one).
+   */
   private <T extends ChangeTracked> void write(
       StatementPipeline writes, Table<T> table, Iterable<T> rows) {
-    List<SqlParameterSource> written = new ArrayList<>();
+    List<SqlParameterSource> inserts = new ArrayList<>();
+    List<SqlParameterSource> updates = new ArrayList<>();
     for (T row : rows) {
-      if (row.isNew() || row.isDirty()) {
-        written.add(table.params().apply(row));
+      if (row.isNew()) {
+        inserts.add(table.params().apply(row));
+      } else if (row.isDirty()) {
+        updates.add(table.params().apply(row));
       }
     }
-    writes.insertRows(table.insert(), table.conflict(), written);
+    writes.insertRows(table.insert(), inserts);
+    updates.forEach(row -> writes.update(table.update(), row));
   }
 
   private void insertTaskEvents(StatementPipeline writes, List<UserTaskEvent> events) {
@@ -397,7 +399,6 @@ public class InstanceStore {
         VALUES (:key, :userTaskKey, :processInstanceKey, :elementId, :intent, :action, :assignee,
             :details, :tenantId, :eventTime, :transitionKey)
         """,
-        null,
         rows);
   }
 
@@ -422,7 +423,6 @@ public class InstanceStore {
         VALUES (:key, :processInstanceKey, :processDefinitionKey, :bpmnProcessId, :flowId,
             :flowScopeKey, :tenantId, :takenAt)
         """,
-        null,
         flows);
   }
 
@@ -520,7 +520,6 @@ public class InstanceStore {
             :processDefinitionKey, :elementId, :elementInstanceKey, :messageName, :correlationKey,
             :startEvent, :tenantId, :correlationTime)
         """,
-        null,
         rows);
   }
 

@@ -102,18 +102,18 @@ final class StatementPipeline {
 
   /**
    * Adds one statement that inserts all {@code rows}: {@code namedInsert} is a one-row {@code
-   * INSERT INTO ... (...) VALUES (...)}, whose values tuple is repeated for each row; {@code
-   * conflict} ({@code ON CONFLICT ...}) is appended when not null. Nothing for no rows.
+   * INSERT INTO ... (...) VALUES (...)}, whose values tuple is repeated for each row. Nothing for
+   * no rows.
    */
-  void insertRows(String namedInsert, String conflict, List<SqlParameterSource> rows) {
+  void insertRows(String namedInsert, List<SqlParameterSource> rows) {
     if (rows.isEmpty()) {
       return;
     }
     MultiRow multiRow = MULTI_ROW.computeIfAbsent(namedInsert, MultiRow::parse);
     Positional positional =
         POSITIONAL_ROWS.computeIfAbsent(
-            new RowsKey(namedInsert, conflict, rows.size()),
-            key -> new Positional(multiRow.sql(rows.size(), conflict), multiRow.tuple()));
+            new RowsKey(namedInsert, rows.size()),
+            key -> new Positional(multiRow.sql(rows.size()), multiRow.tuple()));
     statements.add(positional);
     for (SqlParameterSource row : rows) {
       for (Object value : NamedParameterUtils.buildValueArray(multiRow.tuple(), row, null)) {
@@ -123,7 +123,7 @@ final class StatementPipeline {
     results.add(null);
   }
 
-  private record RowsKey(String insert, String conflict, int rows) {}
+  private record RowsKey(String insert, int rows) {}
 
   private static final Map<String, MultiRow> MULTI_ROW = new ConcurrentHashMap<>();
   private static final Map<RowsKey, Positional> POSITIONAL_ROWS = new ConcurrentHashMap<>();
@@ -145,13 +145,10 @@ final class StatementPipeline {
           tuple);
     }
 
-    String sql(int rows, String conflict) {
+    String sql(int rows) {
       StringBuilder sql = new StringBuilder(head);
       for (int i = 0; i < rows; i++) {
         sql.append(i == 0 ? " " : ", ").append(positionalTuple);
-      }
-      if (conflict != null) {
-        sql.append(' ').append(conflict);
       }
       return sql.toString();
     }
