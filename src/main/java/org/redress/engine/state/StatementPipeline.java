@@ -39,7 +39,7 @@ final class StatementPipeline {
   // One string per sequence of statements: the driver looks its prepared statements up by the text,
   // and hashing and comparing a fresh copy of a long text for every command costs CPU.
   private static final Map<List<Positional>, String> TEXTS = new ConcurrentHashMap<>();
-  private static final int MAX_TEXTS = 10_000;
+  private static final int MAX_TEXTS = 1_000;
 
   /** Rows of one query of the pipeline, readable once the pipeline has run. */
   static final class Rows<T> {
@@ -110,18 +110,26 @@ final class StatementPipeline {
       return;
     }
     MultiRow multiRow = MULTI_ROW.computeIfAbsent(namedInsert, MultiRow::parse);
-    Positional positional =
-        POSITIONAL_ROWS.computeIfAbsent(
-            new RowsKey(namedInsert, rows.size()),
-            key -> new Positional(multiRow.sql(rows.size()), multiRow.tuple()));
-    statements.add(positional);
-    for (SqlParameterSource row : rows) {
-      for (Object value : NamedParameterUtils.buildValueArray(multiRow.tuple(), row, null)) {
-        values.add(value);
+    // PostgreSQL takes at most 65,535 parameters per statement: large writes go in chunks.
+    int perStatement = Math.max(1, MAX_PARAMETERS / Math.max(1, multiRow.parameters()));
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<SqlParameterSource> chunk =
+          rows.subList(from, Math.min(rows.size(), from + perStatement));
+      Positional positional =
+          POSITIONAL_ROWS.computeIfAbsent(
+              new RowsKey(namedInsert, chunk.size()),
+              key -> new Positional(multiRow.sql(chunk.size()), multiRow.tuple()));
+      statements.add(positional);
+      for (SqlParameterSource row : chunk) {
+        for (Object value : NamedParameterUtils.buildValueArray(multiRow.tuple(), row, null)) {
+          values.add(value);
+        }
       }
+      results.add(null);
     }
-    results.add(null);
   }
+
+  private static final int MAX_PARAMETERS = 30_000;
 
   private record RowsKey(String insert, int rows) {}
 
@@ -129,7 +137,7 @@ final class StatementPipeline {
   private static final Map<RowsKey, Positional> POSITIONAL_ROWS = new ConcurrentHashMap<>();
 
   /** A one-row insert split into its head and its values tuple (positional). */
-  private record MultiRow(String head, String positionalTuple, ParsedSql tuple) {
+  private record MultiRow(String head, String positionalTuple, ParsedSql tuple, int parameters) {
 
     static MultiRow parse(String namedInsert) {
       String text = namedInsert.strip();
@@ -139,10 +147,12 @@ final class StatementPipeline {
       }
       String tupleText = text.substring(values + "VALUES".length()).strip();
       ParsedSql tuple = NamedParameterUtils.parseSqlStatement(tupleText);
+      String positionalTuple = NamedParameterUtils.substituteNamedParameters(tuple, null);
       return new MultiRow(
           text.substring(0, values + "VALUES".length()),
-          NamedParameterUtils.substituteNamedParameters(tuple, null),
-          tuple);
+          positionalTuple,
+          tuple,
+          (int) positionalTuple.chars().filter(c -> c == '?').count());
     }
 
     String sql(int rows) {
