@@ -46,6 +46,7 @@ import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
 import org.redress.engine.state.MessageQueries;
 import org.redress.engine.state.PurgeStore;
+import org.redress.engine.state.SchedulerQueries;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
 import org.springframework.beans.factory.ObjectProvider;
@@ -140,13 +141,18 @@ public class EngineConfiguration {
   }
 
   @Bean
+  SchedulerQueries engineSchedulerQueries(JdbcClient jdbc) {
+    return new SchedulerQueries(jdbc);
+  }
+
+  @Bean
   EventStore engineEventStore(JdbcClient jdbc) {
     return new EventStore(jdbc);
   }
 
   @Bean(destroyMethod = "close")
-  JobNotifier jobNotifier() {
-    return new JobNotifier();
+  JobNotifier jobNotifier(JobStore jobs) {
+    return new JobNotifier(jobs::activatableTypes);
   }
 
   @Bean
@@ -415,6 +421,7 @@ public class EngineConfiguration {
   @Bean
   EngineScheduler engineScheduler(
       JobStore jobs,
+      SchedulerQueries schedulerQueries,
       EventCommands events,
       JobNotifier notifier,
       EngineClock clock,
@@ -424,6 +431,7 @@ public class EngineConfiguration {
       @Value("${redress.engine.waiter-recheck-interval:1s}") java.time.Duration waiterRecheck) {
     return new EngineScheduler(
         jobs,
+        schedulerQueries,
         events,
         notifier,
         clock,

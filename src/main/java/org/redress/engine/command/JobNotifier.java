@@ -2,7 +2,6 @@ package org.redress.engine.command;
 
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Long polling for job workers: activation requests that found no job wait here, per job type,
  * until a job of their type becomes activatable (announced after commit) or their request timeout
  * passes. Nothing polls the database while waiters are idle, apart from a slow safety re-check for
- * jobs made activatable by another app instance on the same database.
+ * jobs made activatable by another app instance on the same database (or a missed announcement):
+ * one query asks which waiting types have an activatable job, and only those are tried.
  */
 public class JobNotifier implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public class JobNotifier implements AutoCloseable {
   }
 
   private final Map<String, ConcurrentLinkedQueue<Waiter>> waiting = new ConcurrentHashMap<>();
+  private final Function<Set<String>, Set<String>> activatableAmong;
   private final ExecutorService dispatcher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -49,6 +51,19 @@ public class JobNotifier implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+
+  /** Without a probe: every re-check tries every waiting type. */
+  public JobNotifier() {
+    this(types -> types);
+  }
+
+  /**
+   * @param activatableAmong which of the given job types have an activatable job now (may answer
+   *     more types than that, never fewer); asked by {@link #recheckWaiting()}
+   */
+  public JobNotifier(Function<Set<String>, Set<String>> activatableAmong) {
+    this.activatableAmong = activatableAmong;
+  }
 
   public void park(Waiter waiter, long timeoutMillis, Runnable onTimeout) {
     // Adding inside compute() serialises with the removal of an emptied queue in drain(): a waiter
@@ -86,9 +101,24 @@ public class JobNotifier implements AutoCloseable {
     return count;
   }
 
-  /** Re-checks every type somebody waits for (jobs from other app instances, expired leases). */
+  /**
+   * Re-checks every type somebody waits for (jobs from other app instances, missed announcements):
+   * wakes the waiters of the types that have an activatable job. If that question fails, every
+   * waiting type is tried, as an announcement would.
+   */
   public void recheckWaiting() {
-    jobsAvailable(List.copyOf(waiting.keySet()));
+    Set<String> types = Set.copyOf(waiting.keySet());
+    if (types.isEmpty()) {
+      return;
+    }
+    Set<String> available;
+    try {
+      available = activatableAmong.apply(types);
+    } catch (RuntimeException e) {
+      LOG.debug("Asking which waiting job types have jobs failed; trying them all", e);
+      available = types;
+    }
+    jobsAvailable(available);
   }
 
   private void drain(String type) {
