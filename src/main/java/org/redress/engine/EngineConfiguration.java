@@ -53,8 +53,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -153,6 +155,16 @@ public class EngineConfiguration {
   @Bean(destroyMethod = "close")
   JobNotifier jobNotifier(JobStore jobs) {
     return new JobNotifier(jobs::activatableTypes);
+  }
+
+  /**
+   * Long polls parked in the engine are answered (no jobs) when the app starts to shut down: the
+   * graceful shut-down of the web server waits for requests in flight, so it would otherwise wait
+   * for the job workers' request timeouts.
+   */
+  @Bean
+  ApplicationListener<ContextClosedEvent> engineLongPollsAnsweredOnShutdown(JobNotifier notifier) {
+    return event -> notifier.stopParking();
   }
 
   @Bean

@@ -37,6 +37,9 @@ public class JobNotifier implements AutoCloseable {
 
   private final Map<String, ConcurrentLinkedQueue<Waiter>> waiting = new ConcurrentHashMap<>();
   private final Function<Set<String>, Set<String>> activatableAmong;
+  // Each parked waiter's answer-with-no-jobs, until its request timeout has run it.
+  private final Map<Waiter, Runnable> timeouts = new ConcurrentHashMap<>();
+  private volatile boolean closing;
   private final ExecutorService dispatcher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -65,7 +68,15 @@ public class JobNotifier implements AutoCloseable {
     this.activatableAmong = activatableAmong;
   }
 
+  /**
+   * Parks a request that found no job until a job of its type is announced or {@code timeoutMillis}
+   * passes ({@code onTimeout} answers it with no jobs). Once the app shuts down, answers at once.
+   */
   public void park(Waiter waiter, long timeoutMillis, Runnable onTimeout) {
+    if (closing) {
+      onTimeout.run();
+      return;
+    }
     // Adding inside compute() serialises with the removal of an emptied queue in drain(): a waiter
     // can never land in a queue that has just left the map (it would be re-checked by nobody).
     waiting.compute(
@@ -75,7 +86,12 @@ public class JobNotifier implements AutoCloseable {
           q.add(waiter);
           return q;
         });
-    timer.schedule(onTimeout, timeoutMillis, TimeUnit.MILLISECONDS);
+    timeouts.put(waiter, onTimeout);
+    timer.schedule(() -> answerEmpty(waiter, onTimeout), timeoutMillis, TimeUnit.MILLISECONDS);
+    if (closing) {
+      answerEmpty(waiter, onTimeout); // stopParking() may have looked before this waiter was there
+      return;
+    }
     // A job may have been created between the caller's empty attempt and parking.
     jobsAvailable(Set.of(waiter.type()));
   }
@@ -85,6 +101,22 @@ public class JobNotifier implements AutoCloseable {
       if (waiting.containsKey(type)) {
         dispatcher.execute(() -> drain(type));
       }
+    }
+  }
+
+  /**
+   * From the start of a shut-down: answers every parked request with no jobs now, and any request
+   * parked later at once. The web server's graceful shut-down waits for requests in flight, long
+   * polls included, so otherwise it would wait out their request timeouts.
+   */
+  public void stopParking() {
+    closing = true;
+    timeouts.forEach(this::answerEmpty);
+  }
+
+  private void answerEmpty(Waiter waiter, Runnable onTimeout) {
+    if (timeouts.remove(waiter, onTimeout)) {
+      onTimeout.run();
     }
   }
 

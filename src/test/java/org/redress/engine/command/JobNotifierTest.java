@@ -148,6 +148,23 @@ class JobNotifierTest {
     }
   }
 
+  @Test
+  void shouldAnswerParkedAndLaterWaitersWithNoJobsWhenParkingStops() {
+    // given: a request parked for much longer than a shut-down may take
+    AtomicInteger answeredEmpty = new AtomicInteger();
+    notifier.park(new TestWaiter(), NEVER_MILLIS, answeredEmpty::incrementAndGet);
+
+    // when: the app starts to shut down
+    notifier.stopParking();
+
+    // then: it is answered now, and so is a request that arrives afterwards, each once
+    assertThat(answeredEmpty).hasValue(1);
+    notifier.park(new TestWaiter(), NEVER_MILLIS, answeredEmpty::incrementAndGet);
+    assertThat(answeredEmpty).hasValue(2);
+    notifier.stopParking();
+    assertThat(answeredEmpty).hasValue(2);
+  }
+
   /** Takes one job from the shared counter when one is there. */
   private final class TestWaiter implements JobNotifier.Waiter {
     private final CountDownLatch finished = new CountDownLatch(1);
