@@ -46,14 +46,17 @@ import org.redress.engine.state.JobStore;
 import org.redress.engine.state.KeyGenerator;
 import org.redress.engine.state.MessageQueries;
 import org.redress.engine.state.PurgeStore;
+import org.redress.engine.state.SchedulerQueries;
 import org.redress.engine.state.SearchSupport;
 import org.redress.engine.state.UserTaskQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,13 +144,28 @@ public class EngineConfiguration {
   }
 
   @Bean
+  SchedulerQueries engineSchedulerQueries(JdbcClient jdbc) {
+    return new SchedulerQueries(jdbc);
+  }
+
+  @Bean
   EventStore engineEventStore(JdbcClient jdbc) {
     return new EventStore(jdbc);
   }
 
   @Bean(destroyMethod = "close")
-  JobNotifier jobNotifier() {
-    return new JobNotifier();
+  JobNotifier jobNotifier(JobStore jobs) {
+    return new JobNotifier(jobs::activatableTypes);
+  }
+
+  /**
+   * Long polls parked in the engine are answered (no jobs) when the app starts to shut down: the
+   * graceful shut-down of the web server waits for requests in flight, so it would otherwise wait
+   * for the job workers' request timeouts.
+   */
+  @Bean
+  ApplicationListener<ContextClosedEvent> engineLongPollsAnsweredOnShutdown(JobNotifier notifier) {
+    return event -> notifier.stopParking();
   }
 
   @Bean
@@ -416,6 +434,7 @@ public class EngineConfiguration {
   @Bean
   EngineScheduler engineScheduler(
       JobStore jobs,
+      SchedulerQueries schedulerQueries,
       EventCommands events,
       JobNotifier notifier,
       EngineClock clock,
@@ -425,6 +444,7 @@ public class EngineConfiguration {
       @Value("${redress.engine.waiter-recheck-interval:1s}") java.time.Duration waiterRecheck) {
     return new EngineScheduler(
         jobs,
+        schedulerQueries,
         events,
         notifier,
         clock,

@@ -42,6 +42,9 @@ public class NoticeDispatcher {
   @Scheduled(fixedDelayString = "${redress.notice.dispatch-interval:1s}")
   void scheduled() {
     try {
+      if (!repository.anyDue(clock.instant())) {
+        return; // the usual case: a read instead of a claiming transaction every second
+      }
       while (dispatchDue() == properties.dispatchBatch()) {
         // a full batch: there may be more
       }

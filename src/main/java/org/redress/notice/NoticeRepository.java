@@ -70,6 +70,18 @@ class NoticeRepository {
   }
 
   /** Due pending notices, locked so that concurrent dispatchers take different ones. */
+  /** True when some notice is due; one probe of the partial index, no transaction needed. */
+  boolean anyDue(Instant now) {
+    return jdbc.sql(
+            """
+            SELECT EXISTS (SELECT 1 FROM redress.notice_outbox
+                            WHERE status = 'PENDING' AND next_attempt_at <= :now)
+            """)
+        .param("now", Timestamp.from(now))
+        .query(Boolean.class)
+        .single();
+  }
+
   List<Notice> claimDue(Instant now, int limit) {
     return jdbc.sql(
             """

@@ -90,7 +90,7 @@ public final class EngineHarness implements AutoCloseable {
             instanceStore,
             definitions,
             config.engineFormStore(jdbc));
-    notifier = config.jobNotifier();
+    notifier = config.jobNotifier(jobStore);
     org.redress.engine.metrics.EngineMetrics metrics =
         org.redress.engine.metrics.EngineMetrics.inMemory();
     org.redress.engine.state.ClusterStore clusterStore = config.engineClusterStore(jdbc);
@@ -156,6 +156,7 @@ public final class EngineHarness implements AutoCloseable {
     scheduler =
         config.engineScheduler(
             jobStore,
+            config.engineSchedulerQueries(jdbc),
             messages,
             notifier,
             clock,

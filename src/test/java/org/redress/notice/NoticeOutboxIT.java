@@ -110,6 +110,35 @@ class NoticeOutboxIT {
     assertThat(notices.noticesOfCase(caseId).get(0).status()).isEqualTo("DELIVERED");
   }
 
+  @Test
+  void shouldTryDeliveryOnScheduledPassesOnlyWhenTheNoticeIsDue() {
+    // given a notice whose first scheduled delivery failed (next attempt in 2 s)
+    String caseId = "case-" + UUID.randomUUID();
+    AtomicInteger calls = new AtomicInteger();
+    LocalInboxChannel inbox = new LocalInboxChannel(jdbc);
+    NoticeDispatcher dispatcher =
+        dispatcher(
+            notice -> {
+              if (notice.caseId().equals(caseId) && calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("push service unavailable");
+              }
+              inbox.deliver(notice);
+            });
+    notices.send(received(caseId, "key-" + caseId));
+    dispatcher.scheduled();
+    assertThat(calls).hasValue(1);
+
+    // when a scheduled pass runs before the next attempt is due, then nothing is tried
+    dispatcher.scheduled();
+    assertThat(calls).hasValue(1);
+
+    // when one runs after it, then the notice is delivered
+    clock.add(Duration.ofSeconds(3));
+    dispatcher.scheduled();
+    assertThat(calls).hasValue(2);
+    assertThat(notices.noticesOfCase(caseId).get(0).status()).isEqualTo("DELIVERED");
+  }
+
   NoticeDispatcher dispatcher(NoticeChannel channel) {
     return new NoticeDispatcher(
         repository,

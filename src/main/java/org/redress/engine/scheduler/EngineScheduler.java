@@ -13,6 +13,7 @@ import org.redress.engine.command.EventCommands;
 import org.redress.engine.command.JobNotifier;
 import org.redress.engine.metrics.EngineMetrics;
 import org.redress.engine.state.JobStore;
+import org.redress.engine.state.SchedulerQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +23,8 @@ import org.springframework.context.SmartLifecycle;
  * out (TIMED_OUT) or their back-off ended (waking the long-polling workers of those types), and
  * drops expired buffered messages. Rows are claimed with locks (SKIP LOCKED for jobs, the instance
  * lock for timers), so app instances sharing a database never process one twice. Moving the engine
- * clock runs a pass at once.
+ * clock runs a pass at once. Each pass first asks in one read-only statement whether any of that
+ * work is due ({@link SchedulerQueries}); an idle engine costs one cheap query per interval.
  */
 public class EngineScheduler implements SmartLifecycle {
 
@@ -35,6 +37,7 @@ public class EngineScheduler implements SmartLifecycle {
   private final long waiterRecheckMillis;
   private volatile long lastWaiterRecheck;
   private final JobStore jobs;
+  private final SchedulerQueries queries;
   private final EventCommands events;
   private final JobNotifier notifier;
   private final EngineClock clock;
@@ -47,6 +50,7 @@ public class EngineScheduler implements SmartLifecycle {
 
   public EngineScheduler(
       JobStore jobs,
+      SchedulerQueries queries,
       EventCommands events,
       JobNotifier notifier,
       EngineClock clock,
@@ -58,6 +62,7 @@ public class EngineScheduler implements SmartLifecycle {
     this.cluster = cluster;
     this.metrics = metrics;
     this.jobs = jobs;
+    this.queries = queries;
     this.events = events;
     this.notifier = notifier;
     this.clock = clock;
@@ -67,6 +72,23 @@ public class EngineScheduler implements SmartLifecycle {
 
   /** One pass; public for tests that drive time themselves. */
   public synchronized void runOnce() {
+    SchedulerQueries.Due due = queries.due(clock.now());
+    if (due.workDue()) {
+      fireTimersAndReturnJobs();
+    }
+    long wall = System.currentTimeMillis();
+    if (wall - lastWaiterRecheck >= waiterRecheckMillis) {
+      lastWaiterRecheck = wall;
+      notifier.recheckWaiting();
+    }
+    if (due.messagesBuffered() && wall - lastRecheck >= RECHECK_WAITING_MILLIS) {
+      lastRecheck = wall;
+      events.expireMessages();
+      events.correlateStranded(BATCH);
+    }
+  }
+
+  private void fireTimersAndReturnJobs() {
     while (events.fireDueTimers(BATCH) == BATCH) {
       // more due timers than one batch: keep going
     }
@@ -79,16 +101,6 @@ public class EngineScheduler implements SmartLifecycle {
     if (!types.isEmpty()) {
       notifier.jobsAvailable(types);
       cluster.announceJobs(types);
-    }
-    long wall = System.currentTimeMillis();
-    if (wall - lastWaiterRecheck >= waiterRecheckMillis) {
-      lastWaiterRecheck = wall;
-      notifier.recheckWaiting();
-    }
-    if (wall - lastRecheck >= RECHECK_WAITING_MILLIS) {
-      lastRecheck = wall;
-      events.expireMessages();
-      events.correlateStranded(BATCH);
     }
   }
 

@@ -2,6 +2,7 @@ package org.redress.engine.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,6 +174,27 @@ public class JobStore {
         .param("limit", limit)
         .query(String.class)
         .list();
+  }
+
+  /**
+   * Which of {@code types} have a job waiting for a worker, in one statement (one probe of the
+   * partial index on activatable jobs per type): the long-polling safety re-check asks this instead
+   * of trying an activation transaction per waiting type.
+   */
+  public Set<String> activatableTypes(Collection<String> types) {
+    if (types.isEmpty()) {
+      return Set.of();
+    }
+    return new LinkedHashSet<>(
+        jdbc.sql(
+                """
+                SELECT t.type FROM unnest(:types) AS t(type)
+                 WHERE EXISTS (SELECT 1 FROM engine.job j
+                                WHERE j.type = t.type AND j.state = 'ACTIVATABLE')
+                """)
+            .param("types", types.toArray(String[]::new))
+            .query(String.class)
+            .list());
   }
 
   /** True when some job of the type is waiting for a worker (cheap existence check). */

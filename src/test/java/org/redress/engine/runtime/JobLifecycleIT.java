@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,5 +207,39 @@ class JobLifecycleIT {
 
     // then
     assertThat(tryActivate()).hasSize(1);
+  }
+
+  @Test
+  void shouldWakeParkedWorkerWhenRecheckFindsJobMadeActivatableWithoutAnnouncement()
+      throws Exception {
+    // given: the job is with one worker while a second worker long-polls for its type
+    ActivateJobs.ActivatedJob first = engine.activate(type);
+    CompletableFuture<List<ActivateJobs.ActivatedJob>> parked =
+        engine.activateJobs.activate(
+            new ActivateJobs.Request(
+                type,
+                "w2",
+                Duration.ofSeconds(30),
+                5,
+                List.of(),
+                Duration.ofSeconds(30),
+                List.of("<default>")));
+    assertThat(parked).isNotDone();
+
+    // when: the job becomes activatable without an announcement (as another app instance's
+    // commit whose NOTIFY was lost) and a scheduler pass re-checks the waiters
+    engine
+        .jdbc
+        .sql(
+            "UPDATE engine.job SET state = 'ACTIVATABLE', worker = NULL, deadline = NULL"
+                + " WHERE key = :key")
+        .param("key", first.job().key())
+        .update();
+    engine.scheduler.runOnce();
+
+    // then
+    assertThat(parked.get(5, TimeUnit.SECONDS))
+        .extracting(activated -> activated.job().key())
+        .containsExactly(first.job().key());
   }
 }

@@ -116,7 +116,8 @@ class StatementPipelineIT {
     // when / then
     assertThatThrownBy(() -> transactions.executeWithoutResult(status -> writes.run(jdbc)))
         .isInstanceOf(DuplicateKeyException.class);
-    assertThat(jdbc.queryForList("SELECT name FROM public." + table + " ORDER BY key", String.class))
+    assertThat(
+            jdbc.queryForList("SELECT name FROM public." + table + " ORDER BY key", String.class))
         .containsExactly("kept");
   }
 
