@@ -68,6 +68,7 @@ final class StatementPipeline {
   }
 
   private final List<Positional> statements = new ArrayList<>();
+  private final List<Integer> counts = new ArrayList<>(); // parameters of each statement
   private final List<Object> values = new ArrayList<>();
   private final List<Rows<?>> results = new ArrayList<>(); // null entries: updates
 
@@ -110,7 +111,7 @@ final class StatementPipeline {
       return;
     }
     MultiRow multiRow = MULTI_ROW.computeIfAbsent(namedInsert, MultiRow::parse);
-    // PostgreSQL takes at most 65,535 parameters per statement: large writes go in chunks.
+    // The driver takes at most 65,535 parameters per execution: large writes go in chunks.
     int perStatement = Math.max(1, MAX_PARAMETERS / Math.max(1, multiRow.parameters()));
     for (int from = 0; from < rows.size(); from += perStatement) {
       List<SqlParameterSource> chunk =
@@ -120,11 +121,13 @@ final class StatementPipeline {
               new RowsKey(namedInsert, chunk.size()),
               key -> new Positional(multiRow.sql(chunk.size()), multiRow.tuple()));
       statements.add(positional);
+      int before = values.size();
       for (SqlParameterSource row : chunk) {
         for (Object value : NamedParameterUtils.buildValueArray(multiRow.tuple(), row, null)) {
           values.add(value);
         }
       }
+      counts.add(values.size() - before);
       results.add(null);
     }
   }
@@ -173,6 +176,35 @@ final class StatementPipeline {
     if (results.isEmpty()) {
       return;
     }
+    jdbc.execute(
+        (ConnectionCallback<Void>)
+            connection -> {
+              // The driver takes at most 65,535 parameters per execution: more go in several.
+              int from = 0;
+              int valueFrom = 0;
+              while (from < statements.size()) {
+                int to = from;
+                int parameters = 0;
+                while (to < statements.size()
+                    && (to == from || parameters + counts.get(to) <= MAX_PARAMETERS)) {
+                  parameters += counts.get(to);
+                  to++;
+                }
+                try (PreparedStatement statement =
+                    connection.prepareStatement(text(statements.subList(from, to)))) {
+                  for (int i = 0; i < parameters; i++) {
+                    set(statement, i + 1, values.get(valueFrom + i));
+                  }
+                  readAll(statement, statement.execute(), results.subList(from, to));
+                }
+                from = to;
+                valueFrom += parameters;
+              }
+              return null;
+            });
+  }
+
+  private static String text(List<Positional> statements) {
     String text = TEXTS.get(statements);
     if (text == null) {
       text = String.join(";\n", statements.stream().map(Positional::sql).toList());
@@ -180,28 +212,20 @@ final class StatementPipeline {
         TEXTS.put(List.copyOf(statements), text);
       }
     }
-    String sql = text;
-    jdbc.execute(
-        (ConnectionCallback<Void>)
-            connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.size(); i++) {
-                  Object value = values.get(i);
-                  if (value instanceof SqlParameterValue typed) {
-                    StatementCreatorUtils.setParameterValue(
-                        statement, i + 1, typed, typed.getValue());
-                  } else {
-                    StatementCreatorUtils.setParameterValue(
-                        statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
-                  }
-                }
-                readAll(statement, statement.execute());
-              }
-              return null;
-            });
+    return text;
   }
 
-  private void readAll(PreparedStatement statement, boolean isResultSet) throws SQLException {
+  private static void set(PreparedStatement statement, int index, Object value)
+      throws SQLException {
+    if (value instanceof SqlParameterValue typed) {
+      StatementCreatorUtils.setParameterValue(statement, index, typed, typed.getValue());
+    } else {
+      StatementCreatorUtils.setParameterValue(statement, index, SqlTypeValue.TYPE_UNKNOWN, value);
+    }
+  }
+
+  private static void readAll(
+      PreparedStatement statement, boolean isResultSet, List<Rows<?>> results) throws SQLException {
     boolean resultSet = isResultSet;
     for (Rows<?> rows : results) {
       if (resultSet) {
@@ -232,8 +256,10 @@ final class StatementPipeline {
               return new Positional(positionalSql, parsed);
             });
     statements.add(positional);
+    int before = values.size();
     for (Object value : NamedParameterUtils.buildValueArray(positional.parsed(), params, null)) {
       values.add(value);
     }
+    counts.add(values.size() - before);
   }
 }
