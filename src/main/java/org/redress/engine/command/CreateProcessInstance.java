@@ -11,6 +11,7 @@ import org.redress.engine.EngineRejection;
 import org.redress.engine.model.BpmnElementType;
 import org.redress.engine.runtime.DeployedProcess;
 import org.redress.engine.runtime.ProcessDefinitions;
+import org.redress.engine.state.DefinitionStore;
 import org.redress.engine.state.ElementInstance;
 import org.redress.engine.state.ElementState;
 import org.redress.engine.state.InstanceState;
@@ -60,9 +61,36 @@ public class CreateProcessInstance {
   }
 
   public Created create(Request request) {
-    DeployedProcess process = resolve(request);
     long key = keys.nextKey();
-    return start(process, key, request.variables());
+    return startResolved(request, key);
+  }
+
+  /**
+   * Resolves the definition and starts the instance. The latest version comes from a cache that the
+   * start's transaction checks; when another app instance has deployed a newer version meanwhile,
+   * the start rolls back and resolves again.
+   */
+  private Created startResolved(Request request, long key) {
+    boolean latest = request.processDefinitionKey() == null && request.version() < 0;
+    for (int attempt = 1; ; attempt++) {
+      DeployedProcess process = resolve(request);
+      try {
+        return start(process, key, request.variables(), latest);
+      } catch (OutdatedDefinition e) {
+        definitions.forgetLatest(request.tenantId(), request.bpmnProcessId());
+        if (attempt == 3) {
+          throw new IllegalStateException(
+              "Process '" + request.bpmnProcessId() + "' kept getting new versions", e);
+        }
+      }
+    }
+  }
+
+  /** The cached latest version is not the latest any more (rolls the start back). */
+  private static final class OutdatedDefinition extends RuntimeException {
+    OutdatedDefinition() {
+      super(null, null, false, false);
+    }
   }
 
   /**
@@ -73,16 +101,15 @@ public class CreateProcessInstance {
    * @throws EngineRejection TIMEOUT when it has not ended within {@code timeout}
    */
   public Created createAndAwait(Request request, Duration timeout, Runnable started) {
-    DeployedProcess process = resolve(request);
     long key = keys.nextKey();
     CompletableFuture<CommandOutcome.EndedProcessInstance> end = notifications.awaitEnd(key);
     try {
-      Created created = start(process, key, request.variables());
+      Created created = startResolved(request, key);
       if (created.ended() != null) {
         return created;
       }
       started.run();
-      return new Created(key, process, awaitEnd(key, end, timeout));
+      return new Created(key, created.process(), awaitEnd(key, end, timeout));
     } catch (TimeoutException e) {
       throw new EngineRejection(
           EngineRejection.Type.TIMEOUT,
@@ -152,7 +179,8 @@ public class CreateProcessInstance {
     return key;
   }
 
-  private Created start(DeployedProcess process, long key, Map<String, Object> variables) {
+  private Created start(
+      DeployedProcess process, long key, Map<String, Object> variables, boolean mustBeLatest) {
     if (process.process().noneStartEventId() == null) {
       throw EngineRejection.invalidArgument(
           "Expected to create an instance of process '"
@@ -162,7 +190,11 @@ public class CreateProcessInstance {
     CommandOutcome.EndedProcessInstance[] ended = new CommandOutcome.EndedProcessInstance[1];
     executor.execute(
         () -> {
-          requireDefinition(process);
+          if (mustBeLatest) {
+            requireLatestDefinition(process);
+          } else {
+            requireDefinition(process);
+          }
           return InstanceState.created(newInstance(process, key));
         },
         (runner, state) -> {
@@ -178,6 +210,14 @@ public class CreateProcessInstance {
           return null;
         });
     return new Created(key, process, ended[0]);
+  }
+
+  /** Same as {@link #requireDefinition}, and it must still be its process's latest version. */
+  private void requireLatestDefinition(DeployedProcess process) {
+    // gone (purged, maybe deployed again by another app instance) or replaced: resolve again
+    if (definitions.lockSharedLatest(process.key()) != DefinitionStore.Found.LATEST) {
+      throw new OutdatedDefinition();
+    }
   }
 
   /** The definition was resolved before the transaction; it must still exist (purge). */

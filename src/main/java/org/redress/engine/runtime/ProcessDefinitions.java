@@ -18,6 +18,9 @@ public class ProcessDefinitions {
   private final DefinitionStore store;
   private final BpmnModelTransformer transformer;
   private final Map<Long, DeployedProcess> byKey = new ConcurrentHashMap<>();
+  // Latest definition key by tenant and process id, as last seen; creating an instance checks it
+  // in its transaction (DefinitionStore.lockSharedLatest) and looks again when it is outdated.
+  private final Map<String, Long> latestKeys = new ConcurrentHashMap<>();
 
   public ProcessDefinitions(DefinitionStore store, BpmnModelTransformer transformer) {
     this.store = store;
@@ -32,8 +35,33 @@ public class ProcessDefinitions {
     return store.byKey(key).map(this::load);
   }
 
+  /** The latest version as last seen (no database read when known); see {@link #forgetLatest}. */
   public Optional<DeployedProcess> latest(String tenantId, String bpmnProcessId) {
-    return store.latest(tenantId, bpmnProcessId).map(row -> byKey(row.key()).orElseThrow());
+    Long known = latestKeys.get(latestId(tenantId, bpmnProcessId));
+    if (known != null) {
+      Optional<DeployedProcess> cached = byKey(known);
+      if (cached.isPresent()) {
+        return cached;
+      }
+    }
+    Optional<DeployedProcess> latest =
+        store.latest(tenantId, bpmnProcessId).map(row -> byKey(row.key()).orElseThrow());
+    latest.ifPresent(p -> latestKeys.put(latestId(tenantId, bpmnProcessId), p.key()));
+    return latest;
+  }
+
+  /** The next {@link #latest} reads the database (a newer version was found). */
+  public void forgetLatest(String tenantId, String bpmnProcessId) {
+    latestKeys.remove(latestId(tenantId, bpmnProcessId));
+  }
+
+  /** Like {@link #lockShared}, and tells whether the definition is still its process's latest. */
+  public DefinitionStore.Found lockSharedLatest(long key) {
+    return store.lockSharedLatest(key);
+  }
+
+  private static String latestId(String tenantId, String bpmnProcessId) {
+    return tenantId + '\u0000' + bpmnProcessId;
   }
 
   public Optional<DeployedProcess> byVersion(String tenantId, String bpmnProcessId, int version) {
@@ -50,11 +78,13 @@ public class ProcessDefinitions {
   /** Caches a definition deployed in this JVM (its model is already built). */
   public void remember(ProcessDefinitionRow row, ExecutableProcess process) {
     byKey.put(row.key(), new DeployedProcess(row, process));
+    latestKeys.remove(latestId(row.tenantId(), row.bpmnProcessId()));
   }
 
   /** Forgets everything (after a purge of all engine data). */
   public void clear() {
     byKey.clear();
+    latestKeys.clear();
   }
 
   private DeployedProcess load(ProcessDefinitionRow row) {

@@ -63,6 +63,37 @@ public class DefinitionStore {
    * enough to make the purge wait. (A row lock, FOR SHARE, wrote the row and, with many instances
    * started at once, built multixacts for every start.)
    */
+  /** What {@link #lockSharedLatest} found. */
+  public enum Found {
+    GONE,
+    LATEST,
+    OUTDATED
+  }
+
+  /**
+   * Same as {@link #lockShared}, and tells whether the definition is still the latest version of
+   * its process id (another app instance may have deployed a newer one since it was cached).
+   */
+  public Found lockSharedLatest(long key) {
+    StatementPipeline read = new StatementPipeline().genericPlans();
+    StatementPipeline.Rows<Boolean> found =
+        read.query(
+            """
+            SELECT NOT EXISTS (SELECT 1 FROM engine.process_definition newer
+                                WHERE newer.tenant_id = d.tenant_id
+                                  AND newer.bpmn_process_id = d.bpmn_process_id
+                                  AND newer.version > d.version)
+              FROM engine.process_definition d WHERE d.key = :key
+            """,
+            new MapSqlParameterSource("key", key),
+            (rs, row) -> rs.getBoolean(1));
+    read.run(template);
+    if (found.list().isEmpty()) {
+      return Found.GONE;
+    }
+    return found.list().get(0) ? Found.LATEST : Found.OUTDATED;
+  }
+
   public boolean lockShared(long key) {
     // first statement of an instance's creation: generic plans for the rest of it
     StatementPipeline read = new StatementPipeline().genericPlans();
