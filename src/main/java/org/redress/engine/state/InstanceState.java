@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Everything one command may read or change of one process instance: its active element instances,
@@ -18,6 +19,9 @@ public final class InstanceState {
   private final Map<Long, Map<String, Variable>> variables = new LinkedHashMap<>();
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  // Active incidents are read from the database on first use only: most commands (a job
+  // completion on the happy path) never look at them, and an instance rarely has any.
+  private Supplier<List<Incident>> incidentLoader;
   private final List<TakenSequenceFlow> takenFlows = new ArrayList<>();
   private final Map<Long, Timer> timers = new LinkedHashMap<>();
   private final Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
@@ -83,11 +87,33 @@ public final class InstanceState {
   }
 
   public Collection<Incident> incidents() {
+    loadIncidents();
     return incidents.values();
   }
 
   public Incident incident(long key) {
+    loadIncidents();
     return incidents.get(key);
+  }
+
+  /** Active incidents are loaded with {@code loader} when first needed (within the command). */
+  void loadIncidentsWith(Supplier<List<Incident>> loader) {
+    this.incidentLoader = loader;
+  }
+
+  /** Incidents this command has loaded or added, the only ones it can have changed. */
+  Collection<Incident> incidentsInMemory() {
+    return incidents.values();
+  }
+
+  private void loadIncidents() {
+    if (incidentLoader != null) {
+      Supplier<List<Incident>> loader = incidentLoader;
+      incidentLoader = null;
+      for (Incident incident : loader.get()) {
+        incidents.putIfAbsent(incident.key(), incident);
+      }
+    }
   }
 
   public void addIncident(Incident incident) {
@@ -178,6 +204,7 @@ public final class InstanceState {
 
   /** Active incidents on one element instance. */
   public List<Incident> activeIncidents(long elementInstanceKey) {
+    loadIncidents();
     List<Incident> result = new ArrayList<>();
     for (Incident incident : incidents.values()) {
       if (incident.elementInstanceKey() == elementInstanceKey && incident.isActive()) {

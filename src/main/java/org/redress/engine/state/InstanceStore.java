@@ -142,12 +142,6 @@ public class InstanceStore {
               pi,
               USER_TASK);
     }
-    StatementPipeline.Rows<Incident> incidents =
-        loads.query(
-            "SELECT * FROM engine.incident WHERE process_instance_key = :pi AND state = 'ACTIVE'"
-                + " ORDER BY key",
-            pi,
-            INCIDENT);
     loads.run(batch.getJdbcTemplate());
 
     active.list().forEach(state::addElement);
@@ -158,7 +152,14 @@ public class InstanceStore {
       subscriptions.list().forEach(state::addSubscription);
       userTasks.list().forEach(state::addUserTask);
     }
-    incidents.list().forEach(state::addIncident);
+    state.loadIncidentsWith(
+        () ->
+            jdbc.sql(
+                    "SELECT * FROM engine.incident WHERE process_instance_key = :pi"
+                        + " AND state = 'ACTIVE' ORDER BY key")
+                .param("pi", processInstanceKey)
+                .query(INCIDENT)
+                .list());
     return Optional.of(state);
   }
 
@@ -325,7 +326,7 @@ public class InstanceStore {
     }
     write(writes, VARIABLES, variables);
     write(writes, JOBS, state.jobs());
-    write(writes, INCIDENTS, state.incidents());
+    write(writes, INCIDENTS, state.incidentsInMemory());
     write(writes, TIMERS, state.timers());
     write(writes, SUBSCRIPTIONS, state.subscriptions());
     write(writes, USER_TASKS, state.userTasks());
@@ -341,7 +342,7 @@ public class InstanceStore {
     state.elements().forEach(ElementInstance::markPersisted);
     variables.forEach(Variable::markPersisted);
     state.jobs().forEach(Job::markPersisted);
-    state.incidents().forEach(Incident::markPersisted);
+    state.incidentsInMemory().forEach(Incident::markPersisted);
     state.timers().forEach(Timer::markPersisted);
     state.subscriptions().forEach(MessageSubscription::markPersisted);
     state.userTasks().forEach(UserTask::markPersisted);
