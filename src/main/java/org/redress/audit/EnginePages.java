@@ -1,6 +1,8 @@
 package org.redress.audit;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.request.SearchRequestPage;
+import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.SearchResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,20 @@ public final class EnginePages {
       p.after(cursor);
     }
     return p;
+  }
+
+  /** Every element instance of one process instance (not of its children), in key order. */
+  public static List<ElementInstance> elementInstances(
+      CamundaClient camunda, long processInstanceKey) {
+    return all(
+        cursor ->
+            camunda
+                .newElementInstanceSearchRequest()
+                .filter(f -> f.processInstanceKey(processInstanceKey))
+                .sort(s -> s.elementInstanceKey().asc())
+                .page(p -> page(p, cursor))
+                .send()
+                .join());
   }
 
   /**

@@ -88,16 +88,7 @@ final class EngineTimeline {
     }
     Map<Long, List<ElementInstance>> elements = new LinkedHashMap<>();
     for (long key : instances) {
-      List<ElementInstance> found =
-          EnginePages.all(
-              cursor ->
-                  camunda
-                      .newElementInstanceSearchRequest()
-                      .filter(f -> f.processInstanceKey(key))
-                      .sort(s -> s.elementInstanceKey().asc())
-                      .page(p -> EnginePages.page(p, cursor))
-                      .send()
-                      .join());
+      List<ElementInstance> found = EnginePages.elementInstances(camunda, key);
       elements.put(key, found);
       found.forEach(e -> raiseMax(key, e.getElementInstanceKey()));
       userTasks(key);

@@ -146,16 +146,7 @@ public class CaseInstances {
   /** The instance's element instances, variables, incidents and diagram markers. */
   public Detail detail(Node instance) {
     long key = instance.key();
-    List<ElementInstance> found =
-        EnginePages.all(
-            cursor ->
-                camunda
-                    .newElementInstanceSearchRequest()
-                    .filter(f -> f.processInstanceKey(key))
-                    .sort(s -> s.elementInstanceKey().asc())
-                    .page(p -> EnginePages.page(p, cursor))
-                    .send()
-                    .join());
+    List<ElementInstance> found = EnginePages.elementInstances(camunda, key);
     List<Element> elements = new ArrayList<>();
     Set<String> completed = new LinkedHashSet<>();
     Map<String, Integer> active = new LinkedHashMap<>();

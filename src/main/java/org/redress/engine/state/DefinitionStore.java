@@ -56,13 +56,6 @@ public class DefinitionStore {
         .singleRow();
   }
 
-  /**
-   * Keeps a definition from being deleted until the transaction ends; false when it no longer
-   * exists. Definitions are only ever deleted by a purge, which locks the table in ACCESS EXCLUSIVE
-   * mode first: the ACCESS SHARE lock that this read holds until the end of the transaction is
-   * enough to make the purge wait. (A row lock, FOR SHARE, wrote the row and, with many instances
-   * started at once, built multixacts for every start.)
-   */
   /** What {@link #lockSharedLatest} found. */
   public enum Found {
     GONE,
@@ -71,8 +64,9 @@ public class DefinitionStore {
   }
 
   /**
-   * Same as {@link #lockShared}, and tells whether the definition is still the latest version of
-   * its process id (another app instance may have deployed a newer one since it was cached).
+   * Keeps a definition from being deleted until the transaction ends, as {@link #lockShared}, and
+   * tells whether it still exists and is the latest version of its process id (another app instance
+   * may have deployed a newer one since it was cached).
    */
   public Found lockSharedLatest(long key) {
     StatementPipeline read = new StatementPipeline().genericPlans();
@@ -94,16 +88,15 @@ public class DefinitionStore {
     return found.list().get(0) ? Found.LATEST : Found.OUTDATED;
   }
 
+  /**
+   * Keeps a definition from being deleted until the transaction ends; false when it no longer
+   * exists. Definitions are only ever deleted by a purge, which locks the table in ACCESS EXCLUSIVE
+   * mode first: the ACCESS SHARE lock that this read holds until the end of the transaction is
+   * enough to make the purge wait. (A row lock, FOR SHARE, wrote the row and, with many instances
+   * started at once, built multixacts for every start.)
+   */
   public boolean lockShared(long key) {
-    // first statement of an instance's creation: generic plans for the rest of it
-    StatementPipeline read = new StatementPipeline().genericPlans();
-    StatementPipeline.Rows<Long> found =
-        read.query(
-            "SELECT key FROM engine.process_definition WHERE key = :key",
-            new MapSqlParameterSource("key", key),
-            (rs, row) -> rs.getLong(1));
-    read.run(template);
-    return !found.list().isEmpty();
+    return lockSharedLatest(key) != Found.GONE;
   }
 
   public void insertDeployment(long key, String tenantId, Instant createdAt) {

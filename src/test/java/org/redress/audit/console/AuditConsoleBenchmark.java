@@ -65,18 +65,7 @@ public final class AuditConsoleBenchmark {
 
   public static void main(String[] args) {
     AuditConsoleBenchmark benchmark = new AuditConsoleBenchmark();
-    int status = 0;
-    try {
-      benchmark.run();
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      if (benchmark.app != null) {
-        benchmark.app.close();
-      }
-    }
-    System.exit(status);
+    BenchmarkApp.runAndExit(benchmark::run, () -> benchmark.app);
   }
 
   private void run() throws Exception {

@@ -96,6 +96,30 @@ public final class BenchmarkApp implements AutoCloseable {
   }
 
   /** An HTTP Basic {@code Authorization} value. */
+  /** A benchmark's body: it may start an app and hand it over for closing. */
+  public interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a benchmark's {@code main}: the body, then {@code app.get()} closed if it was started,
+   * then exits with 0, or 1 after printing what failed.
+   */
+  public static void runAndExit(Body body, java.util.function.Supplier<BenchmarkApp> app) {
+    int status = 0;
+    try {
+      body.run();
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      if (app.get() != null) {
+        app.get().close();
+      }
+    }
+    System.exit(status);
+  }
+
   public static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()

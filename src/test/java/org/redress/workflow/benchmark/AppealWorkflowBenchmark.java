@@ -86,18 +86,7 @@ public final class AppealWorkflowBenchmark {
 
   public static void main(String[] args) {
     AppealWorkflowBenchmark benchmark = new AppealWorkflowBenchmark();
-    int status = 0;
-    try {
-      benchmark.run();
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      if (benchmark.app != null) {
-        benchmark.app.close();
-      }
-    }
-    System.exit(status);
+    BenchmarkApp.runAndExit(benchmark::run, () -> benchmark.app);
   }
 
   private void run() throws Exception {

@@ -61,20 +61,9 @@ public final class CaseApiLoadBenchmark {
   private BenchmarkApp app;
   private String base;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     CaseApiLoadBenchmark benchmark = new CaseApiLoadBenchmark();
-    int status = 0;
-    try {
-      benchmark.run();
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      if (benchmark.app != null) {
-        benchmark.app.close();
-      }
-    }
-    System.exit(status);
+    BenchmarkApp.runAndExit(benchmark::run, () -> benchmark.app);
   }
 
   record Case(String caseId, String accountId, String token) {}
